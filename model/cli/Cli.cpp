@@ -1,0 +1,5 @@
+#include "model/cli/Cli.h"
+#include <QTextStream>
+namespace cb::cli {
+int run(const QStringList &, QTextStream &, QTextStream &, const QProcessEnvironment &) { return UsageError; }
+}

@@ -1,0 +1,456 @@
+#include "model/storage/Database.h"
+
+#include "model/storage/SecretBytes.h"
+
+#include <QCoreApplication>
+
+#include <dlfcn.h>
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace cb::db {
+
+namespace {
+
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(cb::db::Database)
+};
+
+ErrorKind kindFor(int code)
+{
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return ErrorKind::Busy;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+        return ErrorKind::Damaged;
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+        return ErrorKind::Io;
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+    case SQLITE_TOOBIG:
+    case SQLITE_RANGE:
+        return ErrorKind::Invalid;
+    default:
+        return ErrorKind::Database;
+    }
+}
+
+[[noreturn]] void fail(sqlite3 *db, int code, const QString &context = {})
+{
+    const QString detail = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(code));
+    QString message = context.isEmpty() ? detail : context + QStringLiteral(": ") + detail;
+    throw Error(kindFor(code), message);
+}
+
+void check(sqlite3 *db, int code)
+{
+    if (code != SQLITE_OK)
+        fail(db, code);
+}
+
+QString sqlSnippet(std::string_view sql)
+{
+    // For error messages: the statement's start, never its bound values.
+    QString s = QString::fromUtf8(sql.data(), static_cast<qsizetype>(std::min<std::size_t>(sql.size(), 80)));
+    return s.simplified();
+}
+
+} // namespace
+
+struct Database::Impl {
+    sqlite3 *handle = nullptr;
+    QString path;
+    ~Impl()
+    {
+        if (handle)
+            sqlite3_close_v2(handle);
+    }
+};
+
+struct Statement::Impl {
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3 *db = nullptr;
+    ~Impl()
+    {
+        if (stmt)
+            sqlite3_finalize(stmt);
+    }
+};
+
+// --- Database -------------------------------------------------------------------------------
+
+Database::Database() = default;
+Database::~Database() = default;
+Database::Database(Database &&) noexcept = default;
+Database &Database::operator=(Database &&) noexcept = default;
+
+Database Database::openMemory()
+{
+    Database db;
+    db.d = std::make_unique<Impl>();
+    const int rc = sqlite3_open_v2(":memory:", &db.d->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK)
+        fail(db.d->handle, rc);
+    sqlite3_extended_result_codes(db.d->handle, 1);
+    return db;
+}
+
+Database Database::open(const QString &path, OpenMode mode)
+{
+    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    switch (mode) {
+    case OpenMode::ReadOnly:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
+    case OpenMode::ReadWrite:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case OpenMode::ReadWriteCreate:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
+    }
+    Database db;
+    db.d = std::make_unique<Impl>();
+    db.d->path = path;
+    const QByteArray file = path.toUtf8();
+    const int rc = sqlite3_open_v2(file.constData(), &db.d->handle, flags, nullptr);
+    if (rc != SQLITE_OK)
+        fail(db.d->handle, rc, path);
+    return db;
+}
+
+bool Database::isOpen() const noexcept
+{
+    return d && d->handle;
+}
+
+void Database::close()
+{
+    d.reset();
+}
+
+QString Database::path() const
+{
+    return d ? d->path : QString();
+}
+
+void Database::key(const SecretBytes &passphrase)
+{
+    Q_ASSERT(isOpen());
+    check(d->handle, sqlite3_key_v2(d->handle, "main", passphrase.data(), static_cast<int>(passphrase.size())));
+}
+
+void Database::rekey(const SecretBytes &passphrase)
+{
+    Q_ASSERT(isOpen());
+    check(d->handle, sqlite3_rekey_v2(d->handle, "main", passphrase.data(), static_cast<int>(passphrase.size())));
+}
+
+void Database::execScript(std::string_view sql)
+{
+    Q_ASSERT(isOpen());
+    // sqlite3_exec needs a NUL-terminated string.
+    const std::string copy(sql);
+    char *message = nullptr;
+    const int rc = sqlite3_exec(d->handle, copy.c_str(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        const QString text = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
+        sqlite3_free(message);
+        throw Error(kindFor(rc), text);
+    }
+}
+
+Statement Database::prepare(std::string_view sql)
+{
+    if (!isOpen())
+        throw Error(ErrorKind::Database, Tr::tr("The database is not open."));
+    Statement s;
+    s.d = std::make_unique<Statement::Impl>();
+    s.d->db = d->handle;
+    const char *tail = nullptr;
+    const int rc = sqlite3_prepare_v3(d->handle, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                      &s.d->stmt, &tail);
+    if (rc != SQLITE_OK)
+        fail(d->handle, rc, sqlSnippet(sql));
+    if (!s.d->stmt)
+        throw Error(ErrorKind::Database, Tr::tr("No SQL statement in: %1").arg(sqlSnippet(sql)));
+    // Reject a trailing second statement: only whitespace and comments may follow.
+    const char *end = sql.data() + sql.size();
+    while (tail && tail < end) {
+        sqlite3_stmt *extra = nullptr;
+        const char *next = nullptr;
+        const int rc2 = sqlite3_prepare_v2(d->handle, tail, static_cast<int>(end - tail), &extra, &next);
+        if (extra) {
+            sqlite3_finalize(extra);
+            throw Error(ErrorKind::Database, Tr::tr("More than one SQL statement in: %1").arg(sqlSnippet(sql)));
+        }
+        if (rc2 != SQLITE_OK)
+            fail(d->handle, rc2, sqlSnippet(sql));
+        if (next == tail)
+            break;
+        tail = next;
+    }
+    return s;
+}
+
+QVariant Database::scalar(std::string_view sql)
+{
+    Statement s = prepare(sql);
+    return s.step() ? s.value(0) : QVariant();
+}
+
+std::int64_t Database::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(d->handle);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(d->handle);
+}
+
+bool Database::inTransaction() const
+{
+    return isOpen() && sqlite3_get_autocommit(d->handle) == 0;
+}
+
+void Database::setBusyTimeout(int milliseconds)
+{
+    check(d->handle, sqlite3_busy_timeout(d->handle, milliseconds));
+}
+
+// --- Statement ------------------------------------------------------------------------------
+
+Statement::Statement() = default;
+Statement::~Statement() = default;
+Statement::Statement(Statement &&) noexcept = default;
+Statement &Statement::operator=(Statement &&) noexcept = default;
+
+Statement &Statement::bindNull(int index)
+{
+    check(d->db, sqlite3_bind_null(d->stmt, index));
+    return *this;
+}
+
+Statement &Statement::bind(int index, bool value)
+{
+    return bind(index, static_cast<std::int64_t>(value ? 1 : 0));
+}
+
+Statement &Statement::bind(int index, int value)
+{
+    check(d->db, sqlite3_bind_int(d->stmt, index, value));
+    return *this;
+}
+
+Statement &Statement::bind(int index, std::int64_t value)
+{
+    check(d->db, sqlite3_bind_int64(d->stmt, index, value));
+    return *this;
+}
+
+Statement &Statement::bind(int index, double value)
+{
+    check(d->db, sqlite3_bind_double(d->stmt, index, value));
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QString &value)
+{
+    if (value.isNull())
+        return bindNull(index);
+    const QByteArray utf8 = value.toUtf8();
+    check(d->db, sqlite3_bind_text64(d->stmt, index, utf8.constData(), static_cast<sqlite3_uint64>(utf8.size()),
+                                     SQLITE_TRANSIENT, SQLITE_UTF8));
+    return *this;
+}
+
+Statement &Statement::bindBlob(int index, const QByteArray &value)
+{
+    check(d->db, sqlite3_bind_blob64(d->stmt, index, value.constData(), static_cast<sqlite3_uint64>(value.size()),
+                                     SQLITE_TRANSIENT));
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QVariant &value)
+{
+    if (value.isNull() || !value.isValid())
+        return bindNull(index);
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+        return bind(index, value.toBool());
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::Long:
+    case QMetaType::Short:
+        return bind(index, static_cast<std::int64_t>(value.toLongLong()));
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return bind(index, value.toDouble());
+    case QMetaType::QByteArray:
+        return bindBlob(index, value.toByteArray());
+    case QMetaType::QString:
+        return bind(index, value.toString());
+    default:
+        throw Error(ErrorKind::Database,
+                    Tr::tr("Cannot bind a value of type %1.").arg(QString::fromLatin1(value.typeName())));
+    }
+}
+
+int Statement::parameterIndex(const char *name) const
+{
+    return sqlite3_bind_parameter_index(d->stmt, name);
+}
+
+int Statement::parameterCount() const
+{
+    return sqlite3_bind_parameter_count(d->stmt);
+}
+
+bool Statement::step()
+{
+    const int rc = sqlite3_step(d->stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    // Reset so the statement's lock is released, then report the step's error.
+    sqlite3_reset(d->stmt);
+    fail(d->db, rc);
+}
+
+void Statement::run()
+{
+    while (step()) {
+    }
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(d->stmt);
+    sqlite3_clear_bindings(d->stmt);
+}
+
+int Statement::columnCount() const
+{
+    return sqlite3_column_count(d->stmt);
+}
+
+QString Statement::columnName(int column) const
+{
+    return QString::fromUtf8(sqlite3_column_name(d->stmt, column));
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(d->stmt, column) == SQLITE_NULL;
+}
+
+std::int64_t Statement::int64(int column) const
+{
+    return sqlite3_column_int64(d->stmt, column);
+}
+
+int Statement::integer(int column) const
+{
+    return sqlite3_column_int(d->stmt, column);
+}
+
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(d->stmt, column);
+}
+
+QString Statement::text(int column) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(d->stmt, column));
+    if (!p)
+        return {};
+    return QString::fromUtf8(p, sqlite3_column_bytes(d->stmt, column));
+}
+
+QByteArray Statement::blob(int column) const
+{
+    const void *p = sqlite3_column_blob(d->stmt, column);
+    const int n = sqlite3_column_bytes(d->stmt, column);
+    return p ? QByteArray(static_cast<const char *>(p), n) : QByteArray();
+}
+
+std::optional<QString> Statement::optText(int column) const
+{
+    if (isNull(column))
+        return std::nullopt;
+    return text(column);
+}
+
+std::optional<std::int64_t> Statement::optInt64(int column) const
+{
+    if (isNull(column))
+        return std::nullopt;
+    return int64(column);
+}
+
+QVariant Statement::value(int column) const
+{
+    switch (sqlite3_column_type(d->stmt, column)) {
+    case SQLITE_INTEGER:
+        return QVariant::fromValue<qint64>(int64(column));
+    case SQLITE_FLOAT:
+        return real(column);
+    case SQLITE_TEXT:
+        return text(column);
+    case SQLITE_BLOB:
+        return blob(column);
+    default:
+        return {};
+    }
+}
+
+// --- Transaction ----------------------------------------------------------------------------
+
+Transaction::Transaction(Database &db, Mode mode) : m_db(db)
+{
+    m_db.execScript(mode == Mode::Immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+}
+
+Transaction::~Transaction()
+{
+    if (!m_done && m_db.inTransaction()) {
+        try {
+            m_db.execScript("ROLLBACK");
+        } catch (const Error &) {
+            // An automatic rollback after an I/O error already ended the transaction.
+        }
+    }
+}
+
+void Transaction::commit()
+{
+    m_db.execScript("COMMIT");
+    m_done = true;
+}
+
+// --- Library facts --------------------------------------------------------------------------
+
+LibraryInfo libraryInfo()
+{
+    LibraryInfo info;
+    info.sqliteVersion = QString::fromLatin1(sqlite3_libversion());
+    Database db = Database::openMemory();
+    info.cipherVersion = db.scalar("PRAGMA cipher_version").toString();
+    info.cipherProvider = db.scalar("PRAGMA cipher_provider").toString();
+    Dl_info dl{};
+    if (dladdr(reinterpret_cast<void *>(&sqlite3_open_v2), &dl) && dl.dli_fname)
+        info.libraryPath = QString::fromLocal8Bit(dl.dli_fname);
+    return info;
+}
+
+} // namespace cb::db

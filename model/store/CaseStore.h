@@ -1,0 +1,124 @@
+#pragma once
+
+#include "model/domain/Domain.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace cb {
+
+class CaseFile;
+class Clock;
+namespace db {
+class Database;
+}
+
+// Who is acting: a member of the unit, or the system (an import, the demo generator).
+struct Actor {
+    std::optional<Id> memberId;
+    QString label; // the member's badge, or e.g. "system:import"
+};
+
+// Every change to a case file goes through here. Each public action is one transaction that
+// also writes its audit rows: it happens whole, with its audit trail, or not at all. A rejected
+// action throws cb::Error (kind Invalid or Refused, message naming the field) and changes nothing.
+class CaseStore {
+public:
+    CaseStore(CaseFile &file, const Clock &clock);
+    ~CaseStore();
+    CaseStore(const CaseStore &) = delete;
+    CaseStore &operator=(const CaseStore &) = delete;
+
+    void setActor(Actor actor);
+    const Actor &actor() const;
+    const Clock &clock() const;
+    db::Database &database();
+
+    // Runs several actions as one transaction (the demo generator, imports). Nested actions
+    // join it; if fn throws, everything is rolled back.
+    template<typename Fn>
+    void batch(Fn &&fn);
+
+    // --- people of the unit
+    Id addMember(const Member &m);
+    void updateMember(const Member &m);
+    QList<Member> members() const;
+    std::optional<Member> member(Id id) const;
+    std::optional<Member> memberByBadge(const QString &badge) const;
+
+    // --- cases; a case is created open with at least one victim.
+    Id createCase(const CaseRecord &c, const QList<Victim> &victims);
+    // Descriptive fields only; the status changes through the status actions below.
+    void updateCase(const CaseRecord &c);
+    std::optional<CaseRecord> caseById(Id id) const;
+    std::optional<CaseRecord> caseByNumber(const QString &caseNumber) const;
+    QList<CaseSummary> caseSummaries() const;
+    int caseCount() const;
+
+    // --- victims (each is one offense)
+    Id addVictim(const Victim &v);
+    void updateVictim(const Victim &v);
+    QList<Victim> victims(Id caseId) const;
+
+    // --- suspects, offenders, witnesses; arrests
+    Id addPerson(const CasePerson &p);
+    void updatePerson(const CasePerson &p);
+    QList<CasePerson> persons(Id caseId) const;
+    Id addArrest(const Arrest &a);
+    void setProsecution(Id arrestId, ProsecutionStatus status, const QDate &date);
+    QList<Arrest> arrests(Id caseId) const;
+
+    // --- status (see shared docs/clearance.md for the rules)
+    void clearByArrest(Id caseId, const QDate &date, std::optional<Id> clearingMemberId, const QString &reason = {});
+    void clearExceptionally(Id caseId, const QDate &date, std::optional<Id> clearingMemberId,
+                            const ExceptionalClearance &record);
+    void markUnfounded(Id caseId, const QDate &date, const QString &reason);
+    void reopen(Id caseId, const QDate &date, const QString &reason);
+    QList<StatusChange> statusHistory(Id caseId) const;
+
+    // --- assignments; a new primary ends the previous one with the same date and reason.
+    Id assign(Id caseId, Id memberId, AssignmentRole role, const QDate &start, const QString &reason);
+    void endAssignment(Id assignmentId, const QDate &end, const QString &reason);
+    QList<Assignment> assignments(Id caseId) const;
+    std::optional<Assignment> currentPrimary(Id caseId) const;
+
+    // --- leads
+    Id addLead(const Lead &l);
+    void updateLead(const Lead &l);
+    QList<Lead> leads(Id caseId) const;
+
+    // --- notes are append-only; a correction points at the note it corrects.
+    Id addNote(Id caseId, const QString &body, std::optional<Id> correctsNoteId = std::nullopt);
+    QList<Note> notes(Id caseId) const;
+
+    // --- audit trail
+    QList<AuditEntry> auditForCase(Id caseId) const;
+    QList<AuditEntry> auditFor(const QString &entity, Id entityId) const;
+    // An event that is not a row change (an export, an import).
+    void recordEvent(const QString &action, const QString &entity, const QString &detail);
+
+private:
+    class Writer;
+    void begin();
+    void commit();
+    void rollback();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+template<typename Fn>
+void CaseStore::batch(Fn &&fn)
+{
+    begin();
+    try {
+        fn();
+    } catch (...) {
+        rollback();
+        throw;
+    }
+    commit();
+}
+
+} // namespace cb

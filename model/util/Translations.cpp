@@ -1,0 +1,23 @@
+#include "model/util/Translations.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace cb {
+
+void installTranslations(QCoreApplication &app)
+{
+    const QByteArray forced = qgetenv("CASEBOARD_LANG");
+    const QLocale locale = forced.isEmpty() ? QLocale() : QLocale(QString::fromLatin1(forced));
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto *own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("caseboard"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(own);
+}
+
+} // namespace cb

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Installs what CaseBoard's build and tests need on Debian 12, only what is missing.
+# SQLCipher 4.6.1 comes from bookworm-backports (Debian 12's main archive has 3.4.1, see
+# docs/BUILDING.md); the backports entry reuses the archive URI the machine already uses.
+set -euo pipefail
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  libpoco-dev libssl-dev
+  xvfb xauth xkb-data
+)
+BACKPORT_PACKAGES=(libsqlcipher-dev sqlcipher)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+sqlcipher_ok() {
+  # A SQLCipher >= 4.5 with headers is already there (Debian 13, Ubuntu 24.04, or backports).
+  local v
+  v=$(pkg-config --modversion sqlcipher 2>/dev/null || true)
+  [ -n "$v" ] || return 1
+  dpkg --compare-versions "$v" ge 3.45 || return 1   # SQLCipher 4.5+ bundles SQLite >= 3.39
+  command -v sqlcipher >/dev/null 2>&1 || return 1
+  return 0
+}
+
+need_backports=0
+sqlcipher_ok || need_backports=1
+
+if [ ${#missing[@]} -eq 0 ] && [ $need_backports -eq 0 ]; then
+  exit 0
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+
+if [ $need_backports -eq 1 ] && [ "$codename" = "bookworm" ]; then
+  if ! grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    uri=$(grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep -v security | head -n1 || true)
+    if [ -z "$uri" ]; then
+      uri=$(grep -hs '^deb ' /etc/apt/sources.list | awk '{print $2}' | grep -v security | head -n1 || true)
+    fi
+    [ -n "$uri" ] || { echo "setup: cannot find the Debian archive URI in the apt sources" >&2; exit 1; }
+    printf 'Types: deb\nURIs: %s\nSuites: bookworm-backports\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$uri" \
+      | $SUDO tee /etc/apt/sources.list.d/caseboard-backports.sources >/dev/null
+  fi
+fi
+
+echo "setup: installing ${missing[*]:-} ${need_backports:+SQLCipher 4 from backports}" >&2
+$SUDO apt-get update -qq
+if [ ${#missing[@]} -gt 0 ]; then
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+if [ $need_backports -eq 1 ]; then
+  if [ "$codename" = "bookworm" ]; then
+    $SUDO apt-get install -y -qq --no-install-recommends -t bookworm-backports "${BACKPORT_PACKAGES[@]}"
+  else
+    $SUDO apt-get install -y -qq --no-install-recommends "${BACKPORT_PACKAGES[@]}"
+  fi
+fi
+sqlcipher_ok || { echo "setup: SQLCipher >= 4.5 is still missing after install" >&2; exit 1; }

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "model/storage/CaseFile.h"
+#include "model/storage/SecretBytes.h"
+#include "model/store/CaseStore.h"
+#include "model/util/Clock.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace cb::test {
+
+// A passphrase that meets the policy, for tests.
+inline QString passphrase()
+{
+    return QStringLiteral("blue harbour lantern 42");
+}
+
+inline SecretBytes secret(const QString &p = passphrase())
+{
+    return SecretBytes::fromPassphrase(p);
+}
+
+// SHA-256 of a file's bytes, hex; empty if it cannot be read.
+QByteArray fileChecksum(const QString &path);
+
+// A new case file in dir with a store over it, acting as "system:test" at a fixed time.
+struct Fixture {
+    explicit Fixture(const QString &dirPath, const QString &name = QStringLiteral("test.caseboard"));
+    QString path;
+    FixedClock clock;
+    std::unique_ptr<CaseFile> file;
+    std::unique_ptr<CaseStore> store;
+};
+
+// A member, a case with one victim and a primary detective, through the store.
+struct SampleCase {
+    Id detective = 0;
+    Id sergeant = 0;
+    Id caseId = 0;
+};
+SampleCase addSampleCase(CaseStore &store, const QString &caseNumber = QStringLiteral("HZ-2024-001"));
+
+} // namespace cb::test

@@ -1,0 +1,1 @@
+namespace cb::ui { void placeholder() {} }
