@@ -1,8 +1,239 @@
+// caseboard-cli as scripts see it: the real binary, its exit statuses and its one-line errors.
+
+#include "TestSupport.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
-class Placeholder : public QObject {
-    Q_OBJECT
-private slots:
-    void placeholder() { QSKIP("being written"); }
+
+using namespace cb;
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QStringList errLines() const { return err.split(u'\n', Qt::SkipEmptyParts); }
 };
-QTEST_MAIN(Placeholder)
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_cli;
+    QString m_passFile;
+
+    Result cli(const QStringList &args, const QString &envPassphrase = {}, const QByteArray &stdinData = {})
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("CASEBOARD_PASSPHRASE"));
+        if (!envPassphrase.isNull())
+            env.insert(QStringLiteral("CASEBOARD_PASSPHRASE"), envPassphrase);
+        env.insert(QStringLiteral("HOME"), m_dir.path()); // the default case file path stays inside the test
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.path() + QStringLiteral("/xdg"));
+        p.setProcessEnvironment(env);
+        p.start(m_cli, args);
+        if (!stdinData.isNull())
+            p.write(stdinData);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(120000))
+            qFatal("caseboard-cli did not finish");
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_cli = qEnvironmentVariable("CASEBOARD_BUILD_DIR") + QStringLiteral("/app/caseboard-cli");
+        QVERIFY2(QFileInfo(m_cli).isExecutable(), qPrintable(m_cli));
+        m_passFile = path(QStringLiteral("pass.txt"));
+        QFile f(m_passFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(test::passphrase().toUtf8() + "\n");
+    }
+
+    void usageErrorsExitOne_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no command") << QStringList{} << QStringLiteral("no command");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("frobnicate");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("verify"), QStringLiteral("--bogus")}
+                                        << QStringLiteral("bogus");
+        QTest::newRow("passphrase argument refused")
+            << QStringList{QStringLiteral("--passphrase"), QStringLiteral("secret words here"), QStringLiteral("init")}
+            << QStringLiteral("--passphrase-file");
+        QTest::newRow("extra argument") << QStringList{QStringLiteral("verify"), QStringLiteral("extra")}
+                                        << QStringLiteral("extra");
+        QTest::newRow("import without file") << QStringList{QStringLiteral("import")} << QStringLiteral("import");
+        QTest::newRow("bad seed") << QStringList{QStringLiteral("demo"), QStringLiteral("--seed"), QStringLiteral("x")}
+                                  << QStringLiteral("--seed");
+    }
+
+    void usageErrorsExitOne()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        const Result r = cli(args);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.errLines().value(0).contains(expected), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("secret words here")), "a passphrase argument must not be echoed");
+    }
+
+    void noPassphraseIsAUsageError()
+    {
+        const Result r = cli({QStringLiteral("--db"), path(QStringLiteral("none.caseboard")), QStringLiteral("init")},
+                             QString(), QByteArray(""));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("CASEBOARD_PASSPHRASE")));
+        QVERIFY(!QFileInfo::exists(path(QStringLiteral("none.caseboard"))));
+    }
+
+    void helpExitsZero()
+    {
+        const Result r = cli({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char *cmd : {"init", "demo", "export", "import", "verify"})
+            QVERIFY2(r.out.contains(QLatin1String(cmd)), cmd);
+    }
+
+    void initVerifyAndRefuseOverwrite()
+    {
+        const QString db = path(QStringLiteral("unit.caseboard"));
+        Result r = cli({QStringLiteral("--db"), db, QStringLiteral("--passphrase-file"), m_passFile, QStringLiteral("init")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QFileInfo::exists(db));
+        QCOMPARE(QFileInfo(db).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+
+        // The environment variable works as well as the file; global options may follow the command.
+        r = cli({QStringLiteral("verify"), QStringLiteral("--db"), db}, test::passphrase());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(!r.out.contains(QStringLiteral("FAILED")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("audit completeness: ok")));
+        QVERIFY(r.out.contains(QStringLiteral("cipher integrity")));
+
+        const QByteArray before = test::fileChecksum(db);
+        r = cli({QStringLiteral("--db"), db, QStringLiteral("init")}, test::passphrase());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("already exists")));
+        QCOMPARE(test::fileChecksum(db), before);
+    }
+
+    void wrongPassphraseIsOneLineAndTouchesNothing()
+    {
+        const QString db = path(QStringLiteral("wrong.caseboard"));
+        QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("init")}, test::passphrase()).exitCode, 0);
+        const QByteArray before = test::fileChecksum(db);
+        const Result r = cli({QStringLiteral("--db"), db, QStringLiteral("verify")}, QStringLiteral("not the passphrase 7Q"));
+        QCOMPARE(r.exitCode, 2);
+        // SQLCipher's own "hmac check failed" log lines must not reach stderr.
+        QCOMPARE(r.errLines().size(), 1);
+        QVERIFY(r.err.contains(QStringLiteral("passphrase is wrong")));
+        QVERIFY(!r.err.contains(QStringLiteral("not the passphrase 7Q")));
+        QCOMPARE(test::fileChecksum(db), before);
+    }
+
+    void badInputExitsTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("missing case file") << QStringList{QStringLiteral("--db"), path(QStringLiteral("absent.caseboard")),
+                                                          QStringLiteral("verify")}
+                                           << QStringLiteral("No case file");
+        QTest::newRow("missing passphrase file")
+            << QStringList{QStringLiteral("--passphrase-file"), path(QStringLiteral("nope.txt")), QStringLiteral("--db"),
+                           path(QStringLiteral("x.caseboard")), QStringLiteral("init")}
+            << QStringLiteral("nope.txt");
+        QTest::newRow("import of a missing file")
+            << QStringList{QStringLiteral("--db"), path(QStringLiteral("imp.caseboard")), QStringLiteral("import"),
+                           path(QStringLiteral("nothing.json"))}
+            << QStringLiteral("nothing.json");
+    }
+
+    void badInputExitsTwo()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        const Result r = cli(args, test::passphrase());
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.errLines().size(), 1);
+        QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+    }
+
+    void weakPassphraseRefusedAtInit()
+    {
+        const QString db = path(QStringLiteral("weak.caseboard"));
+        const Result r = cli({QStringLiteral("--db"), db, QStringLiteral("init")}, QStringLiteral("short"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("12")));
+        QVERIFY(!QFileInfo::exists(db));
+    }
+
+    void demoExportImportRoundTrip()
+    {
+        const QString demo = path(QStringLiteral("demo.caseboard"));
+        Result r = cli({QStringLiteral("--db"), demo, QStringLiteral("demo"), QStringLiteral("--seed"), QStringLiteral("7"),
+                        QStringLiteral("--end-date"), QStringLiteral("2025-06-30"), QStringLiteral("--years"),
+                        QStringLiteral("2")},
+                       test::passphrase());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("cases")), qPrintable(r.out + r.err));
+
+        const QString json = path(QStringLiteral("demo.json"));
+        r = cli({QStringLiteral("--db"), demo, QStringLiteral("export"), QStringLiteral("--out"), json}, test::passphrase());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QFileInfo(json).size() > 1000);
+
+        const QString copy = path(QStringLiteral("copy.caseboard"));
+        r = cli({QStringLiteral("--db"), copy, QStringLiteral("import"), json}, test::passphrase());
+        QCOMPARE(r.exitCode, 0);
+        r = cli({QStringLiteral("--db"), copy, QStringLiteral("verify")}, test::passphrase());
+        QCOMPARE(r.exitCode, 0);
+
+        // Importing into a case file that already holds cases is refused and changes nothing.
+        const QByteArray before = test::fileChecksum(copy);
+        r = cli({QStringLiteral("--db"), copy, QStringLiteral("import"), json}, test::passphrase());
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.errLines().size(), 1);
+        QCOMPARE(test::fileChecksum(copy), before);
+
+        // A demo over an existing file is refused.
+        r = cli({QStringLiteral("--db"), demo, QStringLiteral("demo")}, test::passphrase());
+        QCOMPARE(r.exitCode, 2);
+    }
+
+    void rejectedImportLeavesNoNewFile()
+    {
+        const QString bad = path(QStringLiteral("bad.json"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\": \"caseboard-exchange\", ");
+        f.close();
+        const QString db = path(QStringLiteral("never.caseboard"));
+        const Result r = cli({QStringLiteral("--db"), db, QStringLiteral("import"), bad}, test::passphrase());
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.errLines().size(), 1);
+        QVERIFY(!QFileInfo::exists(db));
+    }
+
+    void versionNamesSqlCipher()
+    {
+        const Result r = cli({QStringLiteral("version")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QRegularExpression(QStringLiteral("SQLCipher 4\\.\\d+")).match(r.out).hasMatch());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"

@@ -1,5 +1,447 @@
 #include "model/cli/Cli.h"
+
+#include "model/demo/DemoGenerator.h"
+#include "model/io/JsonExchange.h"
+#include "model/storage/CaseFile.h"
+#include "model/storage/Database.h"
+#include "model/storage/SecretBytes.h"
+#include "model/store/CaseStore.h"
+#include "model/util/Clock.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
 #include <QTextStream>
+
+#include <openssl/crypto.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <functional>
+#include <optional>
+
 namespace cb::cli {
-int run(const QStringList &, QTextStream &, QTextStream &, const QProcessEnvironment &) { return UsageError; }
+
+namespace {
+
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(cb::cli::Cli)
+};
+
+// A usage error: wrong command, option or argument (exit status 1).
+struct UsageProblem {
+    QString message;
+};
+
+QString defaultCaseFile()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/caseboard.caseboard");
 }
+
+struct Context {
+    QTextStream &out;
+    QTextStream &err;
+    const QProcessEnvironment &env;
+    QString dbPath;
+    QString passphraseFile;
+    QStringList positional;
+    QCommandLineParser *parser = nullptr;
+};
+
+// Reads the passphrase from --passphrase-file (a file, or - for standard input), else from
+// CASEBOARD_PASSPHRASE, else asks on the terminal without echo. Never from an argument.
+SecretBytes readPassphrase(Context &ctx, bool confirm)
+{
+    auto stripNewline = [](QByteArray &bytes) {
+        if (bytes.endsWith('\n'))
+            bytes.chop(1);
+        if (bytes.endsWith('\r'))
+            bytes.chop(1);
+    };
+    if (!ctx.passphraseFile.isEmpty()) {
+        QFile f(ctx.passphraseFile);
+        const bool opened = ctx.passphraseFile == QLatin1String("-") ? f.open(stdin, QIODevice::ReadOnly)
+                                                                      : f.open(QIODevice::ReadOnly);
+        if (!opened)
+            throw Error(ErrorKind::Invalid,
+                        Tr::tr("--passphrase-file %1: %2").arg(ctx.passphraseFile, f.errorString()));
+        QByteArray bytes = f.readLine(64 * 1024);
+        stripNewline(bytes);
+        SecretBytes s = SecretBytes::fromPassphrase(QString::fromUtf8(bytes));
+        OPENSSL_cleanse(bytes.data(), static_cast<std::size_t>(bytes.size()));
+        if (s.isEmpty())
+            throw Error(ErrorKind::Invalid, Tr::tr("--passphrase-file %1: the file is empty").arg(ctx.passphraseFile));
+        return s;
+    }
+    if (ctx.env.contains(QStringLiteral("CASEBOARD_PASSPHRASE"))) {
+        const QString value = ctx.env.value(QStringLiteral("CASEBOARD_PASSPHRASE"));
+        if (value.isEmpty())
+            throw Error(ErrorKind::Invalid, Tr::tr("CASEBOARD_PASSPHRASE is set but empty"));
+        return SecretBytes::fromPassphrase(value);
+    }
+    if (!isatty(STDIN_FILENO))
+        throw UsageProblem{Tr::tr("no passphrase: use --passphrase-file FILE or set CASEBOARD_PASSPHRASE")};
+
+    auto ask = [&](const QString &prompt) {
+        ctx.err << prompt << Qt::flush;
+        termios old{};
+        tcgetattr(STDIN_FILENO, &old);
+        termios quiet = old;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        QFile in;
+        in.open(stdin, QIODevice::ReadOnly);
+        QByteArray bytes = in.readLine(64 * 1024);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        ctx.err << '\n' << Qt::flush;
+        stripNewline(bytes);
+        SecretBytes s = SecretBytes::fromPassphrase(QString::fromUtf8(bytes));
+        OPENSSL_cleanse(bytes.data(), static_cast<std::size_t>(bytes.size()));
+        return s;
+    };
+    SecretBytes first = ask(Tr::tr("Passphrase: "));
+    if (confirm) {
+        SecretBytes again = ask(Tr::tr("Passphrase again: "));
+        if (again.size() != first.size() || CRYPTO_memcmp(again.data(), first.data(), first.size()) != 0)
+            throw Error(ErrorKind::Invalid, Tr::tr("the two passphrases differ"));
+    }
+    return first;
+}
+
+void requireNoExtraArguments(const Context &ctx, int expected)
+{
+    if (ctx.positional.size() > expected)
+        throw UsageProblem{Tr::tr("unexpected argument: %1").arg(ctx.positional.at(expected))};
+}
+
+// Creates a case file that must not exist yet; on failure of fill, removes it again.
+void createAndFill(Context &ctx, const std::function<void(CaseFile &)> &fill)
+{
+    SecretBytes pass = readPassphrase(ctx, true);
+    QDir().mkpath(QFileInfo(ctx.dbPath).absolutePath());
+    std::unique_ptr<CaseFile> file = CaseFile::create(ctx.dbPath, pass);
+    pass.wipe();
+    try {
+        fill(*file);
+    } catch (...) {
+        file.reset();
+        QFile::remove(ctx.dbPath);
+        QFile::remove(ctx.dbPath + QStringLiteral("-wal"));
+        QFile::remove(ctx.dbPath + QStringLiteral("-shm"));
+        throw;
+    }
+}
+
+std::unique_ptr<CaseFile> openExisting(Context &ctx)
+{
+    SecretBytes pass = readPassphrase(ctx, false);
+    return CaseFile::open(ctx.dbPath, pass);
+}
+
+// --- commands --------------------------------------------------------------------------------
+
+int cmdInit(Context &ctx)
+{
+    requireNoExtraArguments(ctx, 0);
+    createAndFill(ctx, [](CaseFile &) {});
+    ctx.out << Tr::tr("Created %1").arg(QDir::toNativeSeparators(ctx.dbPath)) << '\n';
+    return Success;
+}
+
+int cmdDemo(Context &ctx)
+{
+    requireNoExtraArguments(ctx, 0);
+    demo::DemoOptions options;
+    bool ok = true;
+    if (ctx.parser->isSet(QStringLiteral("seed"))) {
+        options.seed = ctx.parser->value(QStringLiteral("seed")).toULongLong(&ok);
+        if (!ok)
+            throw UsageProblem{Tr::tr("--seed: not a non-negative integer: %1").arg(ctx.parser->value(QStringLiteral("seed")))};
+    }
+    options.endDate = QDate::currentDate();
+    if (ctx.parser->isSet(QStringLiteral("end-date"))) {
+        options.endDate = QDate::fromString(ctx.parser->value(QStringLiteral("end-date")), Qt::ISODate);
+        if (!options.endDate.isValid())
+            throw UsageProblem{Tr::tr("--end-date: not a date (YYYY-MM-DD): %1").arg(ctx.parser->value(QStringLiteral("end-date")))};
+    }
+    if (ctx.parser->isSet(QStringLiteral("years"))) {
+        options.years = ctx.parser->value(QStringLiteral("years")).toInt(&ok);
+        if (!ok)
+            throw UsageProblem{Tr::tr("--years: not an integer: %1").arg(ctx.parser->value(QStringLiteral("years")))};
+    }
+    demo::DemoSummary summary;
+    createAndFill(ctx, [&](CaseFile &file) { summary = demo::generate(file, options); });
+    ctx.out << Tr::tr("Created the demo unit in %1: %2 members, %3 cases, %4 victims, %5 leads, %6 notes")
+                   .arg(QDir::toNativeSeparators(ctx.dbPath))
+                   .arg(summary.members)
+                   .arg(summary.cases)
+                   .arg(summary.victims)
+                   .arg(summary.leads)
+                   .arg(summary.notes)
+            << '\n';
+    return Success;
+}
+
+int cmdExport(Context &ctx)
+{
+    requireNoExtraArguments(ctx, 0);
+    auto file = openExisting(ctx);
+    SystemClock clock;
+    CaseStore store(*file, clock);
+    store.setActor({std::nullopt, QStringLiteral("cli")});
+    const QString outPath = ctx.parser->value(QStringLiteral("out"));
+    if (outPath.isEmpty() || outPath == QLatin1String("-")) {
+        QFile out;
+        out.open(stdout, QIODevice::WriteOnly);
+        io::exportJson(store, out);
+        return Success;
+    }
+    // Written atomically: a failure leaves the old file or none.
+    QSaveFile out(outPath);
+    if (!out.open(QIODevice::WriteOnly))
+        throw Error(ErrorKind::Io, Tr::tr("%1: %2").arg(outPath, out.errorString()));
+    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const io::ExchangeSummary s = io::exportJson(store, out);
+    if (!out.commit())
+        throw Error(ErrorKind::Io, Tr::tr("%1: %2").arg(outPath, out.errorString()));
+    ctx.err << Tr::tr("Exported %1 cases, %2 audit entries to %3").arg(s.cases).arg(s.auditEntries).arg(outPath) << '\n';
+    return Success;
+}
+
+int cmdImport(Context &ctx)
+{
+    if (ctx.positional.isEmpty())
+        throw UsageProblem{Tr::tr("import: which file? caseboard-cli import FILE")};
+    requireNoExtraArguments(ctx, 1);
+    const QString format = ctx.parser->value(QStringLiteral("format"));
+    if (!format.isEmpty() && format != QLatin1String("json"))
+        throw UsageProblem{Tr::tr("--format: unknown format %1 (known: json)").arg(format)};
+    const QString inPath = ctx.positional.at(0);
+    QFile in(inPath);
+    if (!in.open(QIODevice::ReadOnly))
+        throw Error(ErrorKind::Invalid, Tr::tr("%1: %2").arg(inPath, in.errorString()));
+    io::ExchangeSummary s;
+    auto importInto = [&](CaseFile &file) {
+        SystemClock clock;
+        CaseStore store(file, clock);
+        store.setActor({std::nullopt, QStringLiteral("cli")});
+        s = io::importJson(store, in, QFileInfo(inPath).fileName());
+    };
+    if (QFileInfo::exists(ctx.dbPath)) {
+        auto file = openExisting(ctx);
+        importInto(*file);
+    } else {
+        createAndFill(ctx, importInto);
+    }
+    ctx.out << Tr::tr("Imported %1 members, %2 cases, %3 victims, %4 leads, %5 notes, %6 audit entries")
+                   .arg(s.members)
+                   .arg(s.cases)
+                   .arg(s.victims)
+                   .arg(s.leads)
+                   .arg(s.notes)
+                   .arg(s.auditEntries)
+            << '\n';
+    return Success;
+}
+
+int cmdVerify(Context &ctx)
+{
+    requireNoExtraArguments(ctx, 0);
+    SecretBytes pass = readPassphrase(ctx, false);
+    auto file = CaseFile::openReadOnly(ctx.dbPath, pass);
+    pass.wipe();
+    bool allOk = true;
+    for (const CaseFile::Check &c : file->verify()) {
+        ctx.out << c.name << ": " << (c.ok ? Tr::tr("ok") : Tr::tr("FAILED")) << '\n';
+        for (const QString &p : c.problems)
+            ctx.out << "  " << p << '\n';
+        allOk = allOk && c.ok;
+    }
+    ctx.out << Tr::tr("schema version %1").arg(file->schemaVersion()) << '\n';
+    if (!allOk) {
+        ctx.err << Tr::tr("%1 failed verification").arg(ctx.dbPath) << '\n';
+        return Failure;
+    }
+    return Success;
+}
+
+int cmdVersion(Context &ctx)
+{
+    requireNoExtraArguments(ctx, 0);
+    const db::LibraryInfo info = db::libraryInfo();
+    ctx.out << "caseboard-cli " << QStringLiteral(CASEBOARD_VERSION) << '\n';
+    ctx.out << "SQLCipher " << info.cipherVersion << " (SQLite " << info.sqliteVersion << ", " << info.libraryPath
+            << ")\n";
+    return Success;
+}
+
+struct Command {
+    const char *name;
+    const char *summary; // translated through QT_TRANSLATE_NOOP
+    QList<QCommandLineOption> options;
+    QString arguments;
+    int (*run)(Context &);
+};
+
+QList<Command> commands()
+{
+    return {
+        {"init", QT_TRANSLATE_NOOP("cb::cli::Cli", "Create a new, empty case file at --db."), {}, {}, &cmdInit},
+        {"demo",
+         QT_TRANSLATE_NOOP("cb::cli::Cli", "Create a demo case file at --db with a realistic synthetic unit."),
+         {QCommandLineOption(QStringLiteral("seed"), Tr::tr("Random seed (default 1)."), QStringLiteral("N")),
+          QCommandLineOption(QStringLiteral("end-date"), Tr::tr("The demo's today (default: today)."),
+                             QStringLiteral("YYYY-MM-DD")),
+          QCommandLineOption(QStringLiteral("years"), Tr::tr("Years of cases (default 5)."), QStringLiteral("N"))},
+         {},
+         &cmdDemo},
+        {"export",
+         QT_TRANSLATE_NOOP("cb::cli::Cli", "Write the whole case file as JSON (docs/json-format.md)."),
+         {QCommandLineOption(QStringLiteral("out"), Tr::tr("Output file (default: standard output)."),
+                             QStringLiteral("FILE"))},
+         {},
+         &cmdExport},
+        {"import",
+         QT_TRANSLATE_NOOP("cb::cli::Cli", "Import a JSON export into an empty case file (created if missing)."),
+         {QCommandLineOption(QStringLiteral("format"), Tr::tr("Input format: json (default)."), QStringLiteral("FORMAT"))},
+         QStringLiteral("FILE"),
+         &cmdImport},
+        {"verify",
+         QT_TRANSLATE_NOOP("cb::cli::Cli",
+                           "Check SQLite and cipher integrity, schema version, foreign keys and audit completeness."),
+         {},
+         {},
+         &cmdVerify},
+        {"version", QT_TRANSLATE_NOOP("cb::cli::Cli", "Print the versions of CaseBoard and SQLCipher."), {}, {},
+         &cmdVersion},
+    };
+}
+
+QList<QCommandLineOption> globalOptions()
+{
+    return {
+        QCommandLineOption(QStringLiteral("db"), Tr::tr("The case file (default: %1).").arg(defaultCaseFile()),
+                           QStringLiteral("FILE")),
+        QCommandLineOption(QStringLiteral("passphrase-file"),
+                           Tr::tr("Read the passphrase from the first line of FILE (- for standard input). "
+                                  "Otherwise CASEBOARD_PASSPHRASE, otherwise a prompt."),
+                           QStringLiteral("FILE")),
+        // Declared only to refuse it with a reason.
+        QCommandLineOption(QStringLiteral("passphrase"), Tr::tr("Not accepted: see --passphrase-file."),
+                           QStringLiteral("TEXT")),
+        QCommandLineOption(QStringList{QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help.")),
+    };
+}
+
+QString usage()
+{
+    QString text = Tr::tr("Usage: caseboard-cli [--db FILE] [--passphrase-file FILE] COMMAND [OPTIONS]") + u'\n';
+    text += u'\n' + Tr::tr("Commands:") + u'\n';
+    for (const Command &c : commands())
+        text += QStringLiteral("  %1%2\n").arg(QString::fromLatin1(c.name), -10).arg(QCoreApplication::translate("cb::cli::Cli", c.summary));
+    text += u'\n' + Tr::tr("Global options:") + u'\n';
+    for (const QCommandLineOption &o : globalOptions()) {
+        if (o.names().contains(QStringLiteral("passphrase")))
+            continue;
+        const QString names = QStringLiteral("--") + o.names().constLast() +
+                              (o.valueName().isEmpty() ? QString() : u' ' + o.valueName());
+        text += QStringLiteral("  %1%2\n").arg(names, -26).arg(o.description());
+    }
+    text += u'\n' + Tr::tr("Exit status: 0 success, 1 usage error, 2 bad input, wrong passphrase or refused.") + u'\n';
+    return text;
+}
+
+QString commandUsage(const Command &c)
+{
+    QString text = QStringLiteral("Usage: caseboard-cli [--db FILE] [--passphrase-file FILE] %1").arg(QString::fromLatin1(c.name));
+    if (!c.options.isEmpty())
+        text += QStringLiteral(" [OPTIONS]");
+    if (!c.arguments.isEmpty())
+        text += u' ' + c.arguments;
+    text += u'\n' + QCoreApplication::translate("cb::cli::Cli", c.summary) + u'\n';
+    for (const QCommandLineOption &o : c.options)
+        text += QStringLiteral("  %1%2\n")
+                    .arg(QStringLiteral("--") + o.names().constLast() + u' ' + o.valueName(), -26)
+                    .arg(o.description());
+    return text;
+}
+
+} // namespace
+
+int run(const QStringList &args, QTextStream &out, QTextStream &err, const QProcessEnvironment &env)
+{
+    const QString program = QStringLiteral("caseboard-cli");
+    try {
+        // First pass: global options up to the command name.
+        QCommandLineParser global;
+        global.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+        global.addOptions(globalOptions());
+        if (!global.parse(QStringList{program} + args))
+            throw UsageProblem{global.errorText()};
+        if (global.positionalArguments().isEmpty()) {
+            if (global.isSet(QStringLiteral("help"))) {
+                out << usage();
+                return Success;
+            }
+            throw UsageProblem{Tr::tr("no command given")};
+        }
+        const QString name = global.positionalArguments().constFirst();
+        if (name == QLatin1String("help")) {
+            out << usage();
+            return Success;
+        }
+        const QList<Command> all = commands();
+        const auto it = std::find_if(all.begin(), all.end(), [&](const Command &c) { return name == QLatin1String(c.name); });
+        if (it == all.end())
+            throw UsageProblem{Tr::tr("unknown command: %1").arg(name)};
+
+        // Second pass: the command's options, with the global ones accepted anywhere.
+        QCommandLineParser parser;
+        parser.addOptions(globalOptions());
+        parser.addOptions(it->options);
+        QStringList rest = global.positionalArguments().mid(1);
+        if (!parser.parse(QStringList{program} + rest))
+            throw UsageProblem{parser.errorText()};
+        if (parser.isSet(QStringLiteral("help")) || global.isSet(QStringLiteral("help"))) {
+            out << commandUsage(*it);
+            return Success;
+        }
+        if (global.isSet(QStringLiteral("passphrase")) || parser.isSet(QStringLiteral("passphrase")))
+            throw UsageProblem{Tr::tr("--passphrase is not accepted: a passphrase on the command line shows in the "
+                                    "process list and shell history. Use --passphrase-file FILE or CASEBOARD_PASSPHRASE.")};
+
+        Context ctx{out, err, env, {}, {}, parser.positionalArguments(), &parser};
+        auto pick = [&](const QString &opt) {
+            return parser.isSet(opt) ? parser.value(opt) : global.value(opt);
+        };
+        ctx.dbPath = pick(QStringLiteral("db"));
+        if (ctx.dbPath.isEmpty())
+            ctx.dbPath = defaultCaseFile();
+        ctx.passphraseFile = pick(QStringLiteral("passphrase-file"));
+        const int rc = it->run(ctx);
+        out.flush();
+        return rc;
+    } catch (const UsageProblem &e) {
+        out.flush();
+        err << program << ": " << e.message << '\n' << Tr::tr("Try 'caseboard-cli --help'.") << '\n';
+        err.flush();
+        return UsageError;
+    } catch (const Error &e) {
+        out.flush();
+        err << program << ": " << e.message() << '\n';
+        err.flush();
+        return Failure;
+    } catch (const std::exception &e) {
+        out.flush();
+        err << program << ": " << QString::fromLocal8Bit(e.what()) << '\n';
+        err.flush();
+        return Failure;
+    }
+}
+
+} // namespace cb::cli

@@ -72,7 +72,9 @@ void quietAndHarden(db::Database &db)
 {
     // SQLCipher 4.6 logs "hmac check failed" to stderr on a wrong key; errors reach the user
     // through cb::Error instead. Memory security wipes the library's buffers that held key material.
+    // Both pragmas are needed on 4.6.1: the level alone still lets ERROR lines through.
     db.execScript("PRAGMA cipher_log_level = NONE;"
+                  "PRAGMA cipher_log_source = NONE;"
                   "PRAGMA cipher_memory_security = ON;");
 }
 
