@@ -1,38 +1,46 @@
-# Finds SQLCipher >= the requested version and creates the imported target SQLCipher::SQLCipher.
-# The target carries SQLITE_HAS_CODEC (pkg-config does not) so that sqlite3_key is declared.
-# Order: a SQLCipher built into ${PROJECT_SOURCE_DIR}/.deps/sqlcipher by scripts/setup.sh
-# (fallback when backports are unreachable), then the system's pkg-config module.
+# Finds SQLCipher >= 4.5 and creates the imported target SQLCipher::SQLCipher, which carries
+# SQLITE_HAS_CODEC (pkg-config does not) so that sqlite3_key is declared.
+# Order: the system's SQLCipher (Debian 12 + bookworm-backports, Debian 13, Ubuntu 24.04), then a
+# static SQLCipher that scripts/build-sqlcipher.sh built into .deps/sqlcipher/install when
+# backports could not be reached. SQLCipher 3.x (Debian 12's main archive) is refused.
 find_package(PkgConfig QUIET)
+include(FindPackageHandleStandardArgs)
 
-set(_cb_local "${PROJECT_SOURCE_DIR}/.deps/sqlcipher/install")
-if(EXISTS "${_cb_local}/lib/pkgconfig/sqlcipher.pc")
-  set(ENV{PKG_CONFIG_PATH} "${_cb_local}/lib/pkgconfig:$ENV{PKG_CONFIG_PATH}")
-endif()
+# Installed headers carry the bundled SQLite version; SQLCipher 4.5.0 bundles SQLite 3.39.
+set(_cb_min_sqlite 3.39.0)
+
+function(_cb_sqlite_version header out)
+  file(STRINGS "${header}" _line REGEX "^#define SQLITE_VERSION +\"")
+  string(REGEX REPLACE ".*\"([0-9.]+)\".*" "\\1" _v "${_line}")
+  set(${out} "${_v}" PARENT_SCOPE)
+endfunction()
+
+set(SQLCipher_STATIC OFF)
 if(PkgConfig_FOUND)
   pkg_check_modules(PC_SQLCIPHER QUIET sqlcipher)
 endif()
-
-find_path(SQLCipher_INCLUDE_DIR NAMES sqlite3.h
-  HINTS ${PC_SQLCIPHER_INCLUDE_DIRS} PATH_SUFFIXES sqlcipher NO_DEFAULT_PATH)
-find_path(SQLCipher_INCLUDE_DIR NAMES sqlite3.h PATH_SUFFIXES sqlcipher)
+find_path(SQLCipher_INCLUDE_DIR NAMES sqlite3.h HINTS ${PC_SQLCIPHER_INCLUDE_DIRS} PATH_SUFFIXES sqlcipher
+          NO_CMAKE_PATH NO_CMAKE_ENVIRONMENT_PATH)
 find_library(SQLCipher_LIBRARY NAMES sqlcipher HINTS ${PC_SQLCIPHER_LIBRARY_DIRS})
-
-# The SQLCipher version lives in sqlite3.h's neighbour crypto.h only in the sources; the
-# installed headers carry the bundled SQLite version, and 4.5.0 bundles SQLite 3.39.
-if(SQLCipher_INCLUDE_DIR AND EXISTS "${SQLCipher_INCLUDE_DIR}/sqlite3.h")
-  file(STRINGS "${SQLCipher_INCLUDE_DIR}/sqlite3.h" _cb_ver REGEX "^#define SQLITE_VERSION +\"")
-  string(REGEX REPLACE ".*\"([0-9.]+)\".*" "\\1" SQLCipher_SQLITE_VERSION "${_cb_ver}")
+if(SQLCipher_INCLUDE_DIR)
+  _cb_sqlite_version("${SQLCipher_INCLUDE_DIR}/sqlite3.h" SQLCipher_SQLITE_VERSION)
 endif()
 
-include(FindPackageHandleStandardArgs)
-set(_cb_min_sqlite 3.39.0)
+set(_cb_local "${PROJECT_SOURCE_DIR}/.deps/sqlcipher/install")
+option(CASEBOARD_SQLCIPHER_LOCAL "Use the SQLCipher built by scripts/build-sqlcipher.sh" OFF)
+if((CASEBOARD_SQLCIPHER_LOCAL OR NOT SQLCipher_LIBRARY OR NOT SQLCipher_INCLUDE_DIR OR SQLCipher_SQLITE_VERSION VERSION_LESS _cb_min_sqlite)
+   AND EXISTS "${_cb_local}/lib/libsqlcipher.a")
+  set(SQLCipher_INCLUDE_DIR "${_cb_local}/include/sqlcipher" CACHE PATH "" FORCE)
+  set(SQLCipher_LIBRARY "${_cb_local}/lib/libsqlcipher.a" CACHE FILEPATH "" FORCE)
+  _cb_sqlite_version("${SQLCipher_INCLUDE_DIR}/sqlite3.h" SQLCipher_SQLITE_VERSION)
+  set(SQLCipher_STATIC ON)
+endif()
+
 if(SQLCipher_SQLITE_VERSION AND SQLCipher_SQLITE_VERSION VERSION_LESS _cb_min_sqlite)
   message(FATAL_ERROR "SQLCipher at ${SQLCipher_INCLUDE_DIR} bundles SQLite ${SQLCipher_SQLITE_VERSION}: "
-                      "that is SQLCipher 3.x. CaseBoard needs SQLCipher >= 4.5; run scripts/setup.sh.")
+                      "that is SQLCipher 3.x. CaseBoard needs SQLCipher >= 4.5: run scripts/setup.sh.")
 endif()
-find_package_handle_standard_args(SQLCipher
-  REQUIRED_VARS SQLCipher_LIBRARY SQLCipher_INCLUDE_DIR
-  )
+find_package_handle_standard_args(SQLCipher REQUIRED_VARS SQLCipher_LIBRARY SQLCipher_INCLUDE_DIR)
 
 if(SQLCipher_FOUND AND NOT TARGET SQLCipher::SQLCipher)
   add_library(SQLCipher::SQLCipher UNKNOWN IMPORTED)
@@ -40,6 +48,13 @@ if(SQLCipher_FOUND AND NOT TARGET SQLCipher::SQLCipher)
     IMPORTED_LOCATION "${SQLCipher_LIBRARY}"
     INTERFACE_INCLUDE_DIRECTORIES "${SQLCipher_INCLUDE_DIR}"
     INTERFACE_COMPILE_DEFINITIONS "SQLITE_HAS_CODEC;SQLCIPHER_CRYPTO_OPENSSL")
-  message(STATUS "CaseBoard links SQLCipher: ${SQLCipher_LIBRARY} (bundled SQLite ${SQLCipher_SQLITE_VERSION})")
+  if(SQLCipher_STATIC)
+    find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+    find_package(Threads REQUIRED)
+    set_target_properties(SQLCipher::SQLCipher PROPERTIES
+      INTERFACE_LINK_LIBRARIES "OpenSSL::Crypto;Threads::Threads;m")
+  endif()
+  message(STATUS "CaseBoard links SQLCipher: ${SQLCipher_LIBRARY} (bundled SQLite ${SQLCipher_SQLITE_VERSION}"
+                 ", static: ${SQLCipher_STATIC})")
 endif()
 mark_as_advanced(SQLCipher_INCLUDE_DIR SQLCipher_LIBRARY)

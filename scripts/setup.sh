@@ -26,13 +26,14 @@ sqlcipher_ok() {
   local v
   v=$(pkg-config --modversion sqlcipher 2>/dev/null || true)
   [ -n "$v" ] || return 1
-  dpkg --compare-versions "$v" ge 3.45 || return 1   # SQLCipher 4.5+ bundles SQLite >= 3.39
+  dpkg --compare-versions "$v" ge 3.39 || return 1   # SQLCipher 4.5.0 bundles SQLite 3.39
   command -v sqlcipher >/dev/null 2>&1 || return 1
   return 0
 }
 
 need_backports=0
-sqlcipher_ok || need_backports=1
+local_build="$(dirname "$0")/../.deps/sqlcipher/install/lib/libsqlcipher.a"
+sqlcipher_ok || [ -f "$local_build" ] || need_backports=1
 
 if [ ${#missing[@]} -eq 0 ] && [ $need_backports -eq 0 ]; then
   exit 0
@@ -53,16 +54,17 @@ if [ $need_backports -eq 1 ] && [ "$codename" = "bookworm" ]; then
   fi
 fi
 
-echo "setup: installing ${missing[*]:-} ${need_backports:+SQLCipher 4 from backports}" >&2
+echo "setup: installing ${missing[*]:-}$([ $need_backports -eq 1 ] && echo " SQLCipher 4")" >&2
 $SUDO apt-get update -qq
 if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 if [ $need_backports -eq 1 ]; then
-  if [ "$codename" = "bookworm" ]; then
-    $SUDO apt-get install -y -qq --no-install-recommends -t bookworm-backports "${BACKPORT_PACKAGES[@]}"
-  else
-    $SUDO apt-get install -y -qq --no-install-recommends "${BACKPORT_PACKAGES[@]}"
+  target=()
+  [ "$codename" = "bookworm" ] && target=(-t bookworm-backports)
+  if ! $SUDO apt-get install -y -qq --no-install-recommends "${target[@]}" "${BACKPORT_PACKAGES[@]}" || ! sqlcipher_ok; then
+    # Backports unreachable: build SQLCipher 4.6.1 from Debian 13's source package into .deps/.
+    echo "setup: SQLCipher 4 packages unavailable; building it from source into .deps/sqlcipher" >&2
+    bash "$(dirname "$0")/build-sqlcipher.sh"
   fi
 fi
-sqlcipher_ok || { echo "setup: SQLCipher >= 4.5 is still missing after install" >&2; exit 1; }
