@@ -60,8 +60,13 @@ CREATE TABLE cases (
     unfounded_date      TEXT CHECK (unfounded_date IS date(unfounded_date)),
     unfounded_reason    TEXT,
     summary             TEXT NOT NULL DEFAULT '',
+    -- Where the case came from: NULL when entered in CaseBoard, else the importer ('wapo',
+    -- 'chicago-portal') and the record's id there. Imported clearances may have no date.
+    source              TEXT,
+    source_ref          TEXT,
     created_at          INTEGER NOT NULL,
-    CHECK ((status IN ('cleared_arrest', 'cleared_exceptional')) = (clearance_date IS NOT NULL)),
+    CHECK (status IN ('cleared_arrest', 'cleared_exceptional') OR clearance_date IS NULL),
+    CHECK (status NOT IN ('cleared_arrest', 'cleared_exceptional') OR clearance_date IS NOT NULL OR source IS NOT NULL),
     CHECK ((status = 'unfounded') = (unfounded_date IS NOT NULL)),
     CHECK (status = 'cleared_exceptional' OR exceptional_code IS NULL)
 ) STRICT;
@@ -74,7 +79,7 @@ CREATE TABLE status_changes (
     id                  INTEGER PRIMARY KEY,
     case_id             INTEGER NOT NULL REFERENCES cases(id),
     status              TEXT NOT NULL CHECK (status IN ('open', 'cleared_arrest', 'cleared_exceptional', 'unfounded')),
-    effective_date      TEXT NOT NULL CHECK (effective_date IS date(effective_date)),
+    effective_date      TEXT CHECK (effective_date IS date(effective_date)), -- NULL only for imported, undated
     member_id           INTEGER REFERENCES members(id),
     exceptional_code    TEXT CHECK (exceptional_code IN ('A', 'B', 'C', 'D', 'E')),
     offender_identified INTEGER CHECK (offender_identified IN (0, 1)),
@@ -94,9 +99,11 @@ CREATE TABLE victims (
     age     INTEGER CHECK (age BETWEEN 0 AND 130),
     sex     TEXT NOT NULL DEFAULT 'unknown' CHECK (sex IN ('male', 'female', 'unknown')),
     race    TEXT NOT NULL DEFAULT 'unknown' CHECK (race IN ('black', 'hispanic', 'white', 'asian', 'native',
-                'pacific', 'other', 'unknown'))
+                'pacific', 'other', 'unknown')),
+    source_ref TEXT -- the imported record's id (one row per victim in the public files)
 ) STRICT;
 CREATE INDEX victims_case ON victims(case_id);
+CREATE UNIQUE INDEX victims_source_ref ON victims(case_id, source_ref) WHERE source_ref IS NOT NULL;
 
 -- Suspects, offenders and witnesses linked to a case.
 CREATE TABLE case_persons (
