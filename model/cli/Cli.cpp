@@ -1,5 +1,8 @@
 #include "model/cli/Cli.h"
 
+#include "model/cli/StatsCommand.h"
+#include "model/cli/Tabular.h"
+
 #include "model/demo/DemoGenerator.h"
 #include "model/io/JsonExchange.h"
 #include "model/storage/CaseFile.h"
@@ -270,6 +273,72 @@ int cmdVerify(Context &ctx)
     return Success;
 }
 
+int cmdStats(Context &ctx)
+{
+    if (ctx.positional.isEmpty())
+        throw UsageProblem{Tr::tr("stats: which statistic? one of %1").arg(statsKinds().join(QStringLiteral(", ")))};
+    requireNoExtraArguments(ctx, 1);
+    QCommandLineParser &p = *ctx.parser;
+    StatsRequest r;
+    r.kind = ctx.positional.at(0);
+    if (!statsKinds().contains(r.kind))
+        throw UsageProblem{Tr::tr("stats: unknown statistic %1 (one of %2)").arg(r.kind, statsKinds().join(QStringLiteral(", ")))};
+    auto date = [&](const QString &name, const QDate &fallback) {
+        if (!p.isSet(name))
+            return fallback;
+        const QDate d = QDate::fromString(p.value(name), Qt::ISODate);
+        if (!d.isValid())
+            throw UsageProblem{Tr::tr("--%1: not a date (YYYY-MM-DD): %2").arg(name, p.value(name))};
+        return d;
+    };
+    auto integer = [&](const QString &name, int fallback) {
+        if (!p.isSet(name))
+            return fallback;
+        bool ok = false;
+        const int v = p.value(name).toInt(&ok);
+        if (!ok || v < 0)
+            throw UsageProblem{Tr::tr("--%1: not a non-negative integer: %2").arg(name, p.value(name))};
+        return v;
+    };
+    r.asOf = date(QStringLiteral("as-of"), QDate::currentDate());
+    r.to = date(QStringLiteral("to"), r.asOf);
+    r.from = date(QStringLiteral("from"), QDate(r.to.year() - 4, 1, 1));
+    if (r.from > r.to)
+        throw UsageProblem{Tr::tr("--from %1 is after --to %2").arg(r.from.toString(Qt::ISODate), r.to.toString(Qt::ISODate))};
+    const QString by = p.isSet(QStringLiteral("by")) ? p.value(QStringLiteral("by"))
+                                                      : (r.kind == QLatin1String("cohort") ? QStringLiteral("year")
+                                                                                           : QStringLiteral("month"));
+    const auto granularity = stats::granularityFromKey(by);
+    if (!granularity)
+        throw UsageProblem{Tr::tr("--by: one of month, quarter, year, ytd, rolling12; not %1").arg(by)};
+    r.by = *granularity;
+    if (p.isSet(QStringLiteral("group"))) {
+        const auto g = stats::groupByFromKey(p.value(QStringLiteral("group")));
+        if (!g)
+            throw UsageProblem{Tr::tr("--group: one of %1; not %2")
+                                   .arg(stats::groupByKeys().join(QStringLiteral(", ")), p.value(QStringLiteral("group")))};
+        r.group = *g;
+    }
+    r.caseload.newAssignmentGuideline = integer(QStringLiteral("guideline"), r.caseload.newAssignmentGuideline);
+    r.caseload.staleDays = integer(QStringLiteral("stale-days"), r.caseload.staleDays);
+    r.curve = p.isSet(QStringLiteral("curve"));
+    const QString format = p.isSet(QStringLiteral("format")) ? p.value(QStringLiteral("format")) : QStringLiteral("table");
+    if (format != QLatin1String("csv") && format != QLatin1String("json") && format != QLatin1String("table"))
+        throw UsageProblem{Tr::tr("--format: one of csv, json, table; not %1").arg(format)};
+
+    SecretBytes pass = readPassphrase(ctx, false);
+    auto file = CaseFile::openReadOnly(ctx.dbPath, pass);
+    pass.wipe();
+    const Tabular t = statsTable(file->db(), r);
+    if (format == QLatin1String("csv"))
+        writeCsv(t, ctx.out);
+    else if (format == QLatin1String("json"))
+        writeJson(t, ctx.out);
+    else
+        writeTable(t, ctx.out);
+    return Success;
+}
+
 int cmdVersion(Context &ctx)
 {
     requireNoExtraArguments(ctx, 0);
@@ -317,6 +386,26 @@ QList<Command> commands()
          {},
          {},
          &cmdVerify},
+        {"stats",
+         QT_TRANSLATE_NOOP("cb::cli::Cli",
+                           "Clearance and caseload statistics: clearance, cohort, time-to-clear or caseload."),
+         {QCommandLineOption(QStringLiteral("from"), Tr::tr("First day (default: January 1, four years before --to)."),
+                             QStringLiteral("YYYY-MM-DD")),
+          QCommandLineOption(QStringLiteral("to"), Tr::tr("Last day (default: --as-of)."), QStringLiteral("YYYY-MM-DD")),
+          QCommandLineOption(QStringLiteral("as-of"), Tr::tr("The date T the figures are as of (default: today)."),
+                             QStringLiteral("YYYY-MM-DD")),
+          QCommandLineOption(QStringLiteral("by"), Tr::tr("month, quarter, year, ytd or rolling12."), QStringLiteral("PERIOD")),
+          QCommandLineOption(QStringLiteral("group"),
+                             Tr::tr("Break down by %1.").arg(stats::groupByKeys().join(QStringLiteral(", "))),
+                             QStringLiteral("FIELD")),
+          QCommandLineOption(QStringLiteral("format"), Tr::tr("csv, json or table (default)."), QStringLiteral("FORMAT")),
+          QCommandLineOption(QStringLiteral("guideline"), Tr::tr("caseload: new primary cases a year (default 5)."),
+                             QStringLiteral("N")),
+          QCommandLineOption(QStringLiteral("stale-days"), Tr::tr("caseload: days without activity (default 30)."),
+                             QStringLiteral("N")),
+          QCommandLineOption(QStringLiteral("curve"), Tr::tr("time-to-clear: print the Kaplan-Meier curve."))},
+         QStringLiteral("clearance|cohort|time-to-clear|caseload"),
+         &cmdStats},
         {"version", QT_TRANSLATE_NOOP("cb::cli::Cli", "Print the versions of CaseBoard and SQLCipher."), {}, {},
          &cmdVersion},
     };
