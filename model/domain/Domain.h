@@ -114,6 +114,12 @@ struct CaseRecord {
     QDate unfoundedDate;
     QString unfoundedReason;
     QString summary;
+    // Provenance of imported records: empty source when entered in CaseBoard.
+    QString source;       // "wapo", "chicago-portal"
+    QString sourceRef;    // the record's id in the source
+    QString sourceStatus; // the disposition as the source states it, e.g. "Closed without arrest"
+    std::optional<double> latitude;
+    std::optional<double> longitude;
     std::int64_t createdAt = 0; // UTC ms
 };
 
@@ -224,6 +230,12 @@ struct AuditEntry {
     QString field;
     QVariant oldValue;
     QVariant newValue;
+};
+
+// A victim as an imported record lists it (one row per victim in the public files).
+struct ImportedVictim {
+    Victim victim;
+    QString sourceRef;
 };
 
 // One row of the case list.

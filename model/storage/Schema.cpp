@@ -221,7 +221,18 @@ CREATE TRIGGER cases_no_delete BEFORE DELETE ON cases
 BEGIN SELECT RAISE(ABORT, 'cases are never deleted: mark a case unfounded instead'); END;
 )SQL";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kMigration1};
+// v2: what imports of public records keep (the source's own disposition and coordinates), and
+// indexes for the statistics (open leads per detective as of a date; imports' record ids).
+constexpr std::string_view kMigration2 = R"SQL(
+ALTER TABLE cases ADD COLUMN source_status TEXT;
+ALTER TABLE cases ADD COLUMN latitude REAL CHECK (latitude BETWEEN -90 AND 90);
+ALTER TABLE cases ADD COLUMN longitude REAL CHECK (longitude BETWEEN -180 AND 180);
+CREATE INDEX cases_source ON cases(source, source_ref);
+CREATE INDEX leads_open ON leads(assignee_id, due_date) WHERE completed_date IS NULL;
+CREATE INDEX leads_completed ON leads(completed_date, assignee_id);
+)SQL";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kMigration1, kMigration2};
 
 constexpr std::array<AuditedTable, 9> kAudited = {{
     {"members", "member"},

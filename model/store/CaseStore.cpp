@@ -108,7 +108,7 @@ void requireAge(const std::optional<int> &age, const QString &field)
 const char *kCaseColumns = "id, case_number, incident_date, incident_time, address, district, beat, ward, "
                            "community_area, area, circumstance, weapon, domestic, investigative_state, status, "
                            "exceptional_code, clearance_date, clearing_member_id, unfounded_date, unfounded_reason, "
-                           "summary, created_at";
+                           "summary, created_at, source, source_ref, source_status, latitude, longitude";
 
 CaseRecord caseFrom(const db::Statement &s)
 {
@@ -136,6 +136,13 @@ CaseRecord caseFrom(const db::Statement &s)
     c.unfoundedReason = s.text(19);
     c.summary = s.text(20);
     c.createdAt = s.int64(21);
+    c.source = s.text(22);
+    c.sourceRef = s.text(23);
+    c.sourceStatus = s.text(24);
+    if (!s.isNull(25))
+        c.latitude = s.real(25);
+    if (!s.isNull(26))
+        c.longitude = s.real(26);
     return c;
 }
 
@@ -1120,6 +1127,93 @@ QList<Note> CaseStore::notes(Id caseId) const
         out << n;
     }
     return out;
+}
+
+// --- imports ---------------------------------------------------------------------------------
+
+CaseStore::ImportOutcome CaseStore::importCase(const CaseRecord &c, const QList<ImportedVictim> &victims)
+{
+    requireText(c.caseNumber, Tr::tr("case number"));
+    requireText(c.source, Tr::tr("source"));
+    if (!c.incidentDate.isValid())
+        invalid(Tr::tr("incident date"), Tr::tr("required"));
+    if (c.incidentDate > d->clock.today())
+        invalid(Tr::tr("incident date"), Tr::tr("%1 is in the future").arg(c.incidentDate.toString(Qt::ISODate)));
+    if (victims.isEmpty())
+        invalid(Tr::tr("victims"), Tr::tr("a case needs at least one victim"));
+    for (const ImportedVictim &v : victims)
+        requireAge(v.victim.age, Tr::tr("victim age"));
+    const bool cleared = c.status == CaseStatus::ClearedByArrest || c.status == CaseStatus::ClearedExceptionally;
+    if (c.status == CaseStatus::Unfounded && !c.unfoundedDate.isValid())
+        invalid(Tr::tr("unfounded date"), Tr::tr("required"));
+    ImportOutcome outcome = ImportOutcome::Unchanged;
+    CB_ACTION({
+        Id caseId = 0;
+        db::Statement &find = d->cached("SELECT id, coalesce(source, '') FROM cases WHERE case_number = ?1");
+        find.bind(1, c.caseNumber.trimmed());
+        if (find.step()) {
+            caseId = find.int64(0);
+            if (find.text(1) != c.source)
+                invalid(Tr::tr("case number"),
+                        find.text(1).isEmpty()
+                            ? Tr::tr("%1 exists and was entered in CaseBoard").arg(c.caseNumber.trimmed())
+                            : Tr::tr("%1 exists, imported from %2").arg(c.caseNumber.trimmed(), find.text(1)));
+        } else {
+            Values values = caseDescriptiveValues(c);
+            values.emplace_back("status", key(c.status));
+            values.emplace_back("exceptional_code",
+                                c.status == CaseStatus::ClearedExceptionally && c.exceptionalCode
+                                    ? QVariant(key(*c.exceptionalCode))
+                                    : QVariant());
+            values.emplace_back("clearance_date", cleared ? dateValue(c.clearanceDate) : QVariant());
+            values.emplace_back("unfounded_date", c.status == CaseStatus::Unfounded ? dateValue(c.unfoundedDate) : QVariant());
+            values.emplace_back("unfounded_reason",
+                                c.status == CaseStatus::Unfounded ? QVariant(c.unfoundedReason) : QVariant());
+            values.emplace_back("source", c.source);
+            values.emplace_back("source_ref", c.sourceRef.isEmpty() ? QVariant() : QVariant(c.sourceRef));
+            values.emplace_back("source_status", c.sourceStatus.isEmpty() ? QVariant() : QVariant(c.sourceStatus));
+            values.emplace_back("latitude", optValue(c.latitude));
+            values.emplace_back("longitude", optValue(c.longitude));
+            values.emplace_back("created_at", QVariant::fromValue<qlonglong>(d->clock.nowMs()));
+            caseId = d->insert("cases", "case", std::nullopt, values);
+            const QString reason = Tr::tr("imported from %1").arg(c.source);
+            d->insert("status_changes", "status_change", caseId,
+                      {{"case_id", idValue(caseId)},
+                       {"status", key(CaseStatus::Open)},
+                       {"effective_date", dateValue(c.incidentDate)},
+                       {"reason", reason},
+                       {"recorded_at", QVariant::fromValue<qlonglong>(d->clock.nowMs())}});
+            if (c.status != CaseStatus::Open) {
+                const QDate effective = c.status == CaseStatus::Unfounded ? c.unfoundedDate : c.clearanceDate;
+                d->insert("status_changes", "status_change", caseId,
+                          {{"case_id", idValue(caseId)},
+                           {"status", key(c.status)},
+                           {"effective_date", dateValue(effective)},
+                           {"exceptional_code", c.status == CaseStatus::ClearedExceptionally && c.exceptionalCode
+                                                    ? QVariant(key(*c.exceptionalCode))
+                                                    : QVariant()},
+                           {"reason", c.sourceStatus.isEmpty() ? reason : reason + QStringLiteral(": ") + c.sourceStatus},
+                           {"recorded_at", QVariant::fromValue<qlonglong>(d->clock.nowMs())}});
+            }
+            outcome = ImportOutcome::Created;
+        }
+        for (const ImportedVictim &iv : victims) {
+            if (!iv.sourceRef.isEmpty()) {
+                db::Statement &seen = d->cached("SELECT 1 FROM victims WHERE case_id = ?1 AND source_ref = ?2");
+                seen.bindAll(caseId, iv.sourceRef);
+                if (seen.step())
+                    continue;
+            }
+            Victim v = iv.victim;
+            v.caseId = caseId;
+            Values values = victimValues(v);
+            values.emplace_back("source_ref", iv.sourceRef.isEmpty() ? QVariant() : QVariant(iv.sourceRef));
+            d->insert("victims", "victim", caseId, values);
+            if (outcome == ImportOutcome::Unchanged)
+                outcome = ImportOutcome::VictimsAdded;
+        }
+    });
+    return outcome;
 }
 
 // --- audit -----------------------------------------------------------------------------------

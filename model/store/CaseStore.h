@@ -93,6 +93,13 @@ public:
     Id addNote(Id caseId, const QString &body, std::optional<Id> correctsNoteId = std::nullopt);
     QList<Note> notes(Id caseId) const;
 
+    // --- imports of public records (model/io/): a case as another system recorded it, with its
+    // status as given there (a clearance may have no date and no exceptional code). Importing
+    // the same record again changes nothing; a case number that exists from another source (or
+    // entered in CaseBoard) is refused. Victims already there (by sourceRef) are skipped.
+    enum class ImportOutcome { Created, VictimsAdded, Unchanged };
+    ImportOutcome importCase(const CaseRecord &c, const QList<ImportedVictim> &victims);
+
     // --- audit trail
     QList<AuditEntry> auditForCase(Id caseId) const;
     QList<AuditEntry> auditFor(const QString &entity, Id entityId) const;
