@@ -78,6 +78,16 @@ void quietAndHarden(db::Database &db)
                   "PRAGMA cipher_memory_security = ON;");
 }
 
+// SQLCipher reads x'<hex>' of the right length as a raw key. Any x'...' shape is refused, both when
+// a passphrase is chosen and when one is typed, so that a file can never be created under a
+// passphrase that opening would then refuse.
+bool looksLikeRawKey(const QString &passphrase)
+{
+    static const QRegularExpression rawKey(QStringLiteral(R"(^\s*[xX]'.*'\s*$)"),
+                                           QRegularExpression::DotMatchesEverythingOption);
+    return rawKey.match(passphrase).hasMatch();
+}
+
 QString rowsLabel(qint64 n)
 {
     return Tr::tr("%n row(s)", nullptr, static_cast<int>(n));
@@ -93,8 +103,7 @@ QString PassphrasePolicy::check(const QString &passphrase)
                       "A few words with spaces make a good one.")
             .arg(kMinLength)
             .arg(codePoints);
-    static const QRegularExpression rawKey(QStringLiteral(R"(^\s*[xX]'[0-9A-Fa-f]*'\s*$)"));
-    if (rawKey.match(passphrase).hasMatch())
+    if (looksLikeRawKey(passphrase))
         return Tr::tr("A passphrase cannot have the form x'...': SQLCipher would read it as a raw key.");
     if (blocklist().contains(passphrase.toLower()))
         return Tr::tr("This passphrase is on the list of commonly used passwords; choose another.");
@@ -108,24 +117,59 @@ CaseFile::~CaseFile() = default;
 db::Database CaseFile::unlock(const QString &path, const SecretBytes &passphrase, db::OpenMode mode)
 {
     precheck(path);
-    static const QRegularExpression rawKey(QStringLiteral(R"(^\s*[xX]'.*'\s*$)"));
-    if (rawKey.match(QString::fromUtf8(passphrase.data(), static_cast<qsizetype>(passphrase.size()))).hasMatch())
-        throw Error(ErrorKind::WrongPassphrase, Tr::tr("The passphrase is wrong, or the file is damaged."));
+    const QString wrong = Tr::tr("The passphrase is wrong, or %1 is damaged. The file was not changed.").arg(path);
+    // No key at all would open the file as plain SQLite; an x'...' passphrase would be taken as a raw key.
+    if (passphrase.isEmpty())
+        throw Error(ErrorKind::WrongPassphrase, wrong);
+    if (looksLikeRawKey(QString::fromUtf8(passphrase.data(), static_cast<qsizetype>(passphrase.size()))))
+        throw Error(ErrorKind::WrongPassphrase, wrong);
+    const bool hadLog = QFileInfo::exists(path + QStringLiteral("-wal"));
     db::Database db = db::Database::open(path, mode);
-    quietAndHarden(db);
-    db.key(passphrase);
-    setCipherParameters(db);
-    db.setBusyTimeout(10000);
+    // Closing the last connection would fold a crashed session's log into the file even under a
+    // wrong key (the frames are copied still encrypted): not before the file is accepted.
+    db.setCheckpointOnClose(false);
     try {
-        // SQLCipher checks the key only when a page is read: read one now.
-        db.scalar("SELECT count(*) FROM sqlite_master");
-    } catch (const Error &e) {
-        if (e.kind() == ErrorKind::Damaged)
-            throw Error(ErrorKind::WrongPassphrase,
-                        Tr::tr("The passphrase is wrong, or %1 is damaged. The file was not changed.").arg(path));
+        quietAndHarden(db);
+        db.key(passphrase);
+        setCipherParameters(db);
+        db.setBusyTimeout(10000);
+        checkUnlocked(db, path, wrong);
+    } catch (...) {
+        // A log this connection created is empty; closing may remove it (and its index) again.
+        if (!hadLog)
+            db.setCheckpointOnClose(true);
         throw;
     }
-    const qint64 appId = db.scalar("PRAGMA application_id").toLongLong();
+    db.setCheckpointOnClose(true);
+    return db;
+}
+
+void CaseFile::checkUnlocked(db::Database &db, const QString &path, const QString &wrongMessage)
+{
+    qint64 appId = 0;
+    try {
+        // SQLCipher checks the key only when a page is read: the header is on page 1.
+        appId = db.scalar("PRAGMA application_id").toLongLong();
+    } catch (const Error &e) {
+        // Page 1 failed its HMAC: a wrong key, or a damaged first page; SQLCipher cannot tell.
+        if (e.kind() == ErrorKind::NotACaseFile)
+            throw Error(ErrorKind::WrongPassphrase, wrongMessage);
+        // Page 1 decrypted, so the key is right, but the header does not fit the file (truncated).
+        if (e.kind() == ErrorKind::Damaged)
+            throw Error(ErrorKind::Damaged,
+                        Tr::tr("%1 is damaged (%2). Restore it from a backup; the file was not changed.")
+                            .arg(path, e.message()));
+        throw Error(e.kind(), Tr::tr("Cannot read %1: %2").arg(path, e.message()));
+    }
+    try {
+        db.scalar("SELECT count(*) FROM sqlite_master");
+    } catch (const Error &e) {
+        if (e.kind() == ErrorKind::Busy || e.kind() == ErrorKind::Io)
+            throw Error(e.kind(), Tr::tr("Cannot read %1: %2").arg(path, e.message()));
+        // Page 1 passed its HMAC under this key, so the passphrase is right: the damage is further in.
+        throw Error(ErrorKind::Damaged, Tr::tr("%1 is damaged (%2). Restore it from a backup; the file was not changed.")
+                                            .arg(path, e.message()));
+    }
     if (appId != schema::kApplicationId)
         throw Error(ErrorKind::NotACaseFile,
                     Tr::tr("%1 is an encrypted database, but not a CaseBoard case file.").arg(path));
@@ -137,7 +181,6 @@ db::Database CaseFile::unlock(const QString &path, const SecretBytes &passphrase
                         .arg(path)
                         .arg(version)
                         .arg(schema::latestVersion()));
-    return db;
 }
 
 void CaseFile::configure(db::Database &db)
@@ -208,45 +251,50 @@ QList<CaseFile::Check> CaseFile::verify()
     constexpr int kMaxProblems = 20;
     QList<Check> checks;
 
-    auto collect = [&](const char *sql, const QString &name, const QString &okWord) {
+    // A damaged page makes a query fail part-way: that is a finding of the check, and the
+    // checks after it still run (cipher_integrity_check names the damaged pages).
+    auto run = [&](const QString &name, auto &&fill) {
         Check c;
         c.name = name;
-        db::Statement s = m_db.prepare(sql);
-        while (s.step() && c.problems.size() < kMaxProblems) {
-            const QString line = s.text(0);
-            if (line != okWord)
-                c.problems << line;
+        try {
+            fill(c);
+        } catch (const Error &e) {
+            c.problems << Tr::tr("could not be completed: %1").arg(e.message());
         }
         c.ok = c.problems.isEmpty();
         checks << c;
+    };
+    auto collect = [&](const char *sql, const QString &name, const QString &okWord) {
+        run(name, [&](Check &c) {
+            db::Statement s = m_db.prepare(sql);
+            while (s.step() && c.problems.size() < kMaxProblems) {
+                const QString row = s.text(0);
+                if (row == okWord)
+                    continue;
+                // integrity_check may pack several findings into one row, a line each.
+                for (const QString &line : row.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                    if (c.problems.size() < kMaxProblems)
+                        c.problems << line;
+            }
+        });
     };
     collect("PRAGMA integrity_check", Tr::tr("SQLite integrity"), QStringLiteral("ok"));
     // cipher_integrity_check prints nothing when every page's HMAC verifies.
     collect("PRAGMA cipher_integrity_check", Tr::tr("cipher integrity (HMAC of every page)"), QString());
 
-    {
-        Check c;
-        c.name = Tr::tr("schema version");
+    run(Tr::tr("schema version"), [&](Check &c) {
         const int v = schemaVersion();
-        c.ok = v == schema::latestVersion();
-        if (!c.ok)
+        if (v != schema::latestVersion())
             c.problems << Tr::tr("schema %1, expected %2").arg(v).arg(schema::latestVersion());
-        checks << c;
-    }
-    {
-        Check c;
-        c.name = Tr::tr("foreign keys");
+    });
+    run(Tr::tr("foreign keys"), [&](Check &c) {
         db::Statement s = m_db.prepare("PRAGMA foreign_key_check");
         while (s.step() && c.problems.size() < kMaxProblems)
             c.problems << Tr::tr("%1 row %2 points at a missing %3").arg(s.text(0)).arg(s.int64(1)).arg(s.text(2));
-        c.ok = c.problems.isEmpty();
-        checks << c;
-    }
-    {
-        // Replays the audit trail: for every row of every audited table, each column's value must
-        // be the last value the trail gave it (the 'create' snapshot or a later 'update').
-        Check c;
-        c.name = Tr::tr("audit completeness");
+    });
+    // Replays the audit trail: for every row of every audited table, each column's value must
+    // be the last value the trail gave it (the 'create' snapshot or a later 'update').
+    run(Tr::tr("audit completeness"), [&](Check &c) {
         int count = 0;
         const schema::AuditedTable *tables = schema::auditedTables(&count);
         for (int i = 0; i < count && c.problems.size() < kMaxProblems; ++i) {
@@ -281,9 +329,7 @@ QList<CaseFile::Check> CaseFile::verify()
                                       .arg(QString::fromStdString(col));
             }
         }
-        c.ok = c.problems.isEmpty();
-        checks << c;
-    }
+    });
     return checks;
 }
 

@@ -49,6 +49,7 @@ public:
 private:
     CaseFile(db::Database db, QString path);
     static db::Database unlock(const QString &path, const SecretBytes &passphrase, db::OpenMode mode);
+    static void checkUnlocked(db::Database &db, const QString &path, const QString &wrongMessage);
     static void configure(db::Database &db);
     db::Database m_db;
     QString m_path;

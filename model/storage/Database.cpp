@@ -24,6 +24,9 @@ ErrorKind kindFor(int code)
     case SQLITE_LOCKED:
         return ErrorKind::Busy;
     case SQLITE_NOTADB:
+        // "file is not a database": no header SQLite recognises; under SQLCipher, also a key
+        // that does not decrypt page 1. CaseFile tells the user which.
+        return ErrorKind::NotACaseFile;
     case SQLITE_CORRUPT:
         return ErrorKind::Damaged;
     case SQLITE_FULL:
@@ -53,6 +56,11 @@ void check(sqlite3 *db, int code)
 {
     if (code != SQLITE_OK)
         fail(db, code);
+}
+
+[[noreturn]] void notOpen()
+{
+    throw Error(ErrorKind::Database, Tr::tr("The database is not open."));
 }
 
 QString sqlSnippet(std::string_view sql)
@@ -141,21 +149,31 @@ QString Database::path() const
     return d ? d->path : QString();
 }
 
+// Q_ASSERT is compiled out of release builds: a closed connection must be an error, not a crash.
+#define CB_REQUIRE_OPEN()                                                                                              \
+    do {                                                                                                               \
+        if (!isOpen())                                                                                                 \
+            notOpen();                                                                                                 \
+    } while (false)
+
 void Database::key(const SecretBytes &passphrase)
 {
-    Q_ASSERT(isOpen());
-    check(d->handle, sqlite3_key_v2(d->handle, "main", passphrase.data(), static_cast<int>(passphrase.size())));
+    CB_REQUIRE_OPEN();
+    // sqlite3_key_v2 does not set the connection's error message: name the code instead.
+    const int rc = sqlite3_key_v2(d->handle, "main", passphrase.data(), static_cast<int>(passphrase.size()));
+    if (rc != SQLITE_OK)
+        throw Error(kindFor(rc), Tr::tr("The key could not be set (%1).").arg(QString::fromUtf8(sqlite3_errstr(rc))));
 }
 
 void Database::rekey(const SecretBytes &passphrase)
 {
-    Q_ASSERT(isOpen());
+    CB_REQUIRE_OPEN();
     check(d->handle, sqlite3_rekey_v2(d->handle, "main", passphrase.data(), static_cast<int>(passphrase.size())));
 }
 
 void Database::execScript(std::string_view sql)
 {
-    Q_ASSERT(isOpen());
+    CB_REQUIRE_OPEN();
     // sqlite3_exec needs a NUL-terminated string.
     const std::string copy(sql);
     char *message = nullptr;
@@ -169,8 +187,7 @@ void Database::execScript(std::string_view sql)
 
 Statement Database::prepare(std::string_view sql)
 {
-    if (!isOpen())
-        throw Error(ErrorKind::Database, Tr::tr("The database is not open."));
+    CB_REQUIRE_OPEN();
     Statement s;
     s.d = std::make_unique<Statement::Impl>();
     s.d->db = d->handle;
@@ -206,13 +223,22 @@ QVariant Database::scalar(std::string_view sql)
     return s.step() ? s.value(0) : QVariant();
 }
 
+void Database::setCheckpointOnClose(bool enabled)
+{
+    CB_REQUIRE_OPEN();
+    check(d->handle,
+          sqlite3_db_config(d->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, enabled ? 0 : 1, static_cast<int *>(nullptr)));
+}
+
 std::int64_t Database::lastInsertRowId() const
 {
+    CB_REQUIRE_OPEN();
     return sqlite3_last_insert_rowid(d->handle);
 }
 
 int Database::changes() const
 {
+    CB_REQUIRE_OPEN();
     return sqlite3_changes(d->handle);
 }
 
@@ -223,10 +249,27 @@ bool Database::inTransaction() const
 
 void Database::setBusyTimeout(int milliseconds)
 {
+    CB_REQUIRE_OPEN();
     check(d->handle, sqlite3_busy_timeout(d->handle, milliseconds));
 }
 
+#undef CB_REQUIRE_OPEN
+
 // --- Statement ------------------------------------------------------------------------------
+
+namespace {
+// A default-constructed or moved-from Statement has no Impl; using it is an error, not a crash.
+[[noreturn]] void noStatement()
+{
+    throw Error(ErrorKind::Database, Tr::tr("The SQL statement was never prepared."));
+}
+} // namespace
+
+#define CB_REQUIRE_STMT()                                                                                              \
+    do {                                                                                                               \
+        if (!d || !d->stmt)                                                                                            \
+            noStatement();                                                                                             \
+    } while (false)
 
 Statement::Statement() = default;
 Statement::~Statement() = default;
@@ -235,6 +278,7 @@ Statement &Statement::operator=(Statement &&) noexcept = default;
 
 Statement &Statement::bindNull(int index)
 {
+    CB_REQUIRE_STMT();
     check(d->db, sqlite3_bind_null(d->stmt, index));
     return *this;
 }
@@ -246,26 +290,30 @@ Statement &Statement::bind(int index, bool value)
 
 Statement &Statement::bind(int index, int value)
 {
+    CB_REQUIRE_STMT();
     check(d->db, sqlite3_bind_int(d->stmt, index, value));
     return *this;
 }
 
 Statement &Statement::bind(int index, std::int64_t value)
 {
+    CB_REQUIRE_STMT();
     check(d->db, sqlite3_bind_int64(d->stmt, index, value));
     return *this;
 }
 
 Statement &Statement::bind(int index, double value)
 {
+    CB_REQUIRE_STMT();
     check(d->db, sqlite3_bind_double(d->stmt, index, value));
     return *this;
 }
 
 Statement &Statement::bind(int index, const QString &value)
 {
-    if (value.isNull())
-        return bindNull(index);
+    CB_REQUIRE_STMT();
+    // A null QString binds as '' (text), not NULL: NULL is said explicitly (bindNull, an empty
+    // QVariant, std::nullopt), so that a default-constructed field never violates NOT NULL.
     const QByteArray utf8 = value.toUtf8();
     check(d->db, sqlite3_bind_text64(d->stmt, index, utf8.constData(), static_cast<sqlite3_uint64>(utf8.size()),
                                      SQLITE_TRANSIENT, SQLITE_UTF8));
@@ -274,6 +322,7 @@ Statement &Statement::bind(int index, const QString &value)
 
 Statement &Statement::bindBlob(int index, const QByteArray &value)
 {
+    CB_REQUIRE_STMT();
     check(d->db, sqlite3_bind_blob64(d->stmt, index, value.constData(), static_cast<sqlite3_uint64>(value.size()),
                                      SQLITE_TRANSIENT));
     return *this;
@@ -307,16 +356,19 @@ Statement &Statement::bind(int index, const QVariant &value)
 
 int Statement::parameterIndex(const char *name) const
 {
+    CB_REQUIRE_STMT();
     return sqlite3_bind_parameter_index(d->stmt, name);
 }
 
 int Statement::parameterCount() const
 {
+    CB_REQUIRE_STMT();
     return sqlite3_bind_parameter_count(d->stmt);
 }
 
 bool Statement::step()
 {
+    CB_REQUIRE_STMT();
     const int rc = sqlite3_step(d->stmt);
     if (rc == SQLITE_ROW)
         return true;
@@ -335,42 +387,50 @@ void Statement::run()
 
 void Statement::reset()
 {
+    CB_REQUIRE_STMT();
     sqlite3_reset(d->stmt);
     sqlite3_clear_bindings(d->stmt);
 }
 
 int Statement::columnCount() const
 {
+    CB_REQUIRE_STMT();
     return sqlite3_column_count(d->stmt);
 }
 
 QString Statement::columnName(int column) const
 {
+    CB_REQUIRE_STMT();
     return QString::fromUtf8(sqlite3_column_name(d->stmt, column));
 }
 
 bool Statement::isNull(int column) const
 {
+    CB_REQUIRE_STMT();
     return sqlite3_column_type(d->stmt, column) == SQLITE_NULL;
 }
 
 std::int64_t Statement::int64(int column) const
 {
+    CB_REQUIRE_STMT();
     return sqlite3_column_int64(d->stmt, column);
 }
 
 int Statement::integer(int column) const
 {
+    CB_REQUIRE_STMT();
     return sqlite3_column_int(d->stmt, column);
 }
 
 double Statement::real(int column) const
 {
+    CB_REQUIRE_STMT();
     return sqlite3_column_double(d->stmt, column);
 }
 
 QString Statement::text(int column) const
 {
+    CB_REQUIRE_STMT();
     const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(d->stmt, column));
     if (!p)
         return {};
@@ -379,6 +439,7 @@ QString Statement::text(int column) const
 
 QByteArray Statement::blob(int column) const
 {
+    CB_REQUIRE_STMT();
     const void *p = sqlite3_column_blob(d->stmt, column);
     const int n = sqlite3_column_bytes(d->stmt, column);
     return p ? QByteArray(static_cast<const char *>(p), n) : QByteArray();
@@ -400,6 +461,7 @@ std::optional<std::int64_t> Statement::optInt64(int column) const
 
 QVariant Statement::value(int column) const
 {
+    CB_REQUIRE_STMT();
     switch (sqlite3_column_type(d->stmt, column)) {
     case SQLITE_INTEGER:
         return QVariant::fromValue<qint64>(int64(column));
@@ -413,6 +475,8 @@ QVariant Statement::value(int column) const
         return {};
     }
 }
+
+#undef CB_REQUIRE_STMT
 
 // --- Transaction ----------------------------------------------------------------------------
 
@@ -446,6 +510,10 @@ LibraryInfo libraryInfo()
     info.sqliteVersion = QString::fromLatin1(sqlite3_libversion());
     Database db = Database::openMemory();
     info.cipherVersion = db.scalar("PRAGMA cipher_version").toString();
+    // SQLCipher answers cipher_provider only on a keyed connection; the key is a throwaway
+    // (an in-memory database holds nothing to protect).
+    static constexpr char kProbeKey[] = "library-info probe";
+    db.key(SecretBytes::fromRaw(kProbeKey, sizeof kProbeKey - 1));
     info.cipherProvider = db.scalar("PRAGMA cipher_provider").toString();
     Dl_info dl{};
     if (dladdr(reinterpret_cast<void *>(&sqlite3_open_v2), &dl) && dl.dli_fname)

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 namespace cb {
 class SecretBytes;
@@ -56,6 +57,11 @@ public:
     // (a null QVariant when there is no row).
     QVariant scalar(std::string_view sql);
 
+    // Whether closing the last connection folds the write-ahead log into the main file (SQLite's
+    // default: on). CaseFile turns it off until a file is accepted, so that a refused open leaves
+    // the log of a crashed session exactly as it found it.
+    void setCheckpointOnClose(bool enabled);
+
     std::int64_t lastInsertRowId() const;
     int changes() const;
     bool inTransaction() const;
@@ -82,7 +88,19 @@ public:
     Statement &bind(int index, bool value);
     Statement &bind(int index, int value);
     Statement &bind(int index, std::int64_t value);
+    // Any other signed integer (qint64 is long long where std::int64_t is long), and unsigned ones
+    // that fit in 64 signed bits; quint64 is left out on purpose: it may not fit.
+    template<typename T>
+        requires(std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, int> &&
+                 !std::is_same_v<T, std::int64_t> && !std::is_same_v<T, char> &&
+                 (std::is_signed_v<T> ? sizeof(T) <= 8 : sizeof(T) < 8))
+    Statement &bind(int index, T value)
+    {
+        return bind(index, static_cast<std::int64_t>(value));
+    }
     Statement &bind(int index, double value);
+    // Always text: a null QString binds '' too. NULL is said explicitly (bindNull, nullptr, an
+    // empty QVariant, std::nullopt), so that a default-constructed field never breaks NOT NULL.
     Statement &bind(int index, const QString &value);
     Statement &bind(int index, const char *utf8) = delete; // say what you mean: QString or blob
     Statement &bindBlob(int index, const QByteArray &value);

@@ -5,8 +5,10 @@
 #include "model/util/Clock.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -194,6 +196,17 @@ struct CaseStore::Impl {
         s.bind(atIdx + 2, actor.label);
     }
 
+    // The case an audit row belongs to: a case row is its own case; a member belongs to none
+    // (member and case ids overlap, and a member's changes are not a case's history).
+    static std::optional<Id> auditCase(const char *entity, Id id, std::optional<Id> caseId)
+    {
+        if (caseId)
+            return caseId;
+        if (std::string_view(entity) == "case")
+            return id;
+        return std::nullopt;
+    }
+
     // INSERT with a 'create' audit row holding a snapshot of the stored row.
     Id insert(const std::string &table, const char *entity, std::optional<Id> caseId, const Values &values)
     {
@@ -214,7 +227,7 @@ struct CaseStore::Impl {
         bindActor(audit, 1);
         audit.bind(4, QString::fromLatin1(entity));
         audit.bind(5, id);
-        audit.bind(6, idValue(caseId ? *caseId : id));
+        audit.bind(6, idValue(auditCase(entity, id, caseId)));
         audit.run();
         return id;
     }
@@ -234,7 +247,7 @@ struct CaseStore::Impl {
             bindActor(audit, 1);
             audit.bind(4, QString::fromLatin1(entity));
             audit.bind(5, id);
-            audit.bind(6, idValue(caseId ? *caseId : id));
+            audit.bind(6, idValue(auditCase(entity, id, caseId)));
             audit.bind(7, QString::fromStdString(col));
             audit.bind(8, values[i].second);
             audit.run();
@@ -260,7 +273,7 @@ struct CaseStore::Impl {
         s.bind(5, entity);
         s.bind(6, idValue(entityId));
         s.bind(7, idValue(caseId));
-        s.bind(8, field);
+        s.bind(8, field.isEmpty() ? QVariant() : QVariant(field)); // NULL, as in a 'create' row
         s.bind(9, newValue);
         s.run();
     }
@@ -302,10 +315,22 @@ void CaseStore::begin()
 void CaseStore::commit()
 {
     --d->depth;
-    if (d->depth == 0)
-        d->db.execScript("COMMIT");
-    else
-        d->db.execScript("RELEASE action" + std::to_string(d->depth));
+    try {
+        if (d->depth == 0)
+            d->db.execScript("COMMIT");
+        else
+            d->db.execScript("RELEASE action" + std::to_string(d->depth));
+    } catch (const Error &) {
+        // A failed COMMIT can leave the transaction open: end it, so that the action is all or
+        // nothing and the next one does not fail on "cannot start a transaction within a transaction".
+        if (d->depth == 0 && d->db.inTransaction()) {
+            try {
+                d->db.execScript("ROLLBACK");
+            } catch (const Error &) {
+            }
+        }
+        throw;
+    }
 }
 
 void CaseStore::rollback()
@@ -498,9 +523,15 @@ void CaseStore::updateCase(const CaseRecord &c)
             throw Error(ErrorKind::NotFound, Tr::tr("No case with id %1.").arg(c.id));
         if (const auto other = caseByNumber(c.caseNumber.trimmed()); other && other->id != c.id)
             invalid(Tr::tr("case number"), Tr::tr("%1 already exists").arg(c.caseNumber.trimmed()));
-        if (existing->clearanceDate.isValid() && c.incidentDate > existing->clearanceDate)
-            invalid(Tr::tr("incident date"), Tr::tr("cannot be after the clearance date %1")
-                                                 .arg(existing->clearanceDate.toString(Qt::ISODate)));
+        // Every status change after the opening one (a clearance, an unfounding, a reopening, now
+        // or in the past) happened on or after the incident: the incident cannot move past it.
+        db::Statement later = d->db.prepare(
+            "SELECT min(effective_date) FROM status_changes WHERE case_id = ?1 "
+            "AND id > (SELECT min(id) FROM status_changes WHERE case_id = ?1)");
+        later.bind(1, c.id);
+        if (later.step() && !later.isNull(0) && c.incidentDate > dateAt(later, 0))
+            invalid(Tr::tr("incident date"), Tr::tr("cannot be after %1, when the case's status changed")
+                                                 .arg(dateAt(later, 0).toString(Qt::ISODate)));
         d->update("cases", "case", c.id, c.id, caseDescriptiveValues(c));
     });
 }
@@ -648,6 +679,8 @@ Id CaseStore::addPerson(const CasePerson &p)
 void CaseStore::updatePerson(const CasePerson &p)
 {
     requireAge(p.age, Tr::tr("age"));
+    if (p.name.trimmed().isEmpty() && p.description.trimmed().isEmpty())
+        invalid(Tr::tr("name"), Tr::tr("give a name or a description"));
     CB_ACTION({
         db::Statement s = d->db.prepare("SELECT case_id FROM case_persons WHERE id = ?1");
         s.bind(1, p.id);
@@ -699,6 +732,8 @@ Id CaseStore::addArrest(const Arrest &a)
         s.bindAll(a.personId, a.caseId);
         if (!s.step())
             invalid(Tr::tr("person"), Tr::tr("the arrested person must be linked to this case first"));
+        if (a.arrestingMemberId && !member(*a.arrestingMemberId))
+            invalid(Tr::tr("arresting officer"), Tr::tr("no member with id %1").arg(*a.arrestingMemberId));
         id = d->insert("arrests", "arrest", a.caseId,
                        {{"case_id", idValue(a.caseId)},
                         {"person_id", idValue(a.personId)},
@@ -773,6 +808,13 @@ public:
         return *c;
     }
 
+    // A named member must exist; said with the field, not as a bare foreign-key failure.
+    static void requireMember(const CaseStore &store, std::optional<Id> memberId, const QString &field)
+    {
+        if (memberId && !store.member(*memberId))
+            invalid(field, Tr::tr("no member with id %1").arg(*memberId));
+    }
+
     static void record(CaseStore &store, const CaseRecord &c, CaseStatus status, const QDate &date,
                        std::optional<Id> memberId, const ExceptionalClearance *ex, const QString &reason)
     {
@@ -815,6 +857,7 @@ void CaseStore::clearByArrest(Id caseId, const QDate &date, std::optional<Id> cl
         if (s.int64(0) == 0)
             refused(Tr::tr("Case %1 cannot be cleared by arrest: no arrest is recorded on or before %2.")
                         .arg(c.caseNumber, date.toString(Qt::ISODate)));
+        Writer::requireMember(*this, clearingMemberId, Tr::tr("clearing detective"));
         Writer::record(*this, c, CaseStatus::ClearedByArrest, date, clearingMemberId, nullptr, reason);
     });
 }
@@ -822,16 +865,26 @@ void CaseStore::clearByArrest(Id caseId, const QDate &date, std::optional<Id> cl
 void CaseStore::clearExceptionally(Id caseId, const QDate &date, std::optional<Id> clearingMemberId,
                                    const ExceptionalClearance &record)
 {
-    if (!record.offenderIdentified || !record.evidenceSufficient || !record.locationKnown || !record.beyondControl)
-        refused(Tr::tr("An exceptional clearance needs all four conditions: the offender identified, enough evidence "
-                       "to arrest, charge and prosecute, the offender's location known, and a reason outside police "
-                       "control that prevents arrest."));
+    // Name the conditions that are missing, not all four, so the user sees what to record.
+    QStringList missing;
+    if (!record.offenderIdentified)
+        missing << Tr::tr("the offender identified");
+    if (!record.evidenceSufficient)
+        missing << Tr::tr("enough evidence to arrest, charge and prosecute");
+    if (!record.locationKnown)
+        missing << Tr::tr("the offender's location known");
+    if (!record.beyondControl)
+        missing << Tr::tr("a reason outside police control that prevents arrest and prosecution");
+    if (!missing.isEmpty())
+        refused(Tr::tr("An exceptional clearance needs all four conditions; not recorded: %1.")
+                    .arg(missing.join(QStringLiteral("; "))));
     if (record.reason.trimmed().isEmpty())
         invalid(Tr::tr("reason"), Tr::tr("say what prevents arrest and prosecution"));
     CB_ACTION({
         const CaseRecord c = Writer::prepare(*this, caseId, date);
         if (c.status != CaseStatus::Open)
             refused(Tr::tr("Case %1 is %2, not open: reopen it first.").arg(c.caseNumber, label(c.status).toLower()));
+        Writer::requireMember(*this, clearingMemberId, Tr::tr("clearing detective"));
         Writer::record(*this, c, CaseStatus::ClearedExceptionally, date, clearingMemberId, &record, record.reason);
     });
 }
