@@ -1,10 +1,12 @@
 #include "model/cli/Cli.h"
 
+#include "model/cli/BenchCommand.h"
 #include "model/cli/StatsCommand.h"
 #include "model/cli/Tabular.h"
 
 #include "model/demo/DemoGenerator.h"
 #include "model/io/JsonExchange.h"
+#include "model/io/PublicImport.h"
 #include "model/storage/CaseFile.h"
 #include "model/storage/Database.h"
 #include "model/storage/SecretBytes.h"
@@ -216,18 +218,65 @@ int cmdExport(Context &ctx)
     return Success;
 }
 
+int cmdImportPublic(Context &ctx, io::PublicFormat format, const QString &inPath, QFile &in)
+{
+    io::PublicImportOptions options;
+    options.format = format;
+    options.city = ctx.parser->value(QStringLiteral("city"));
+    options.skipBad = ctx.parser->isSet(QStringLiteral("skip-bad"));
+    options.fileName = inPath;
+    io::PublicImportReport report;
+    auto importInto = [&](CaseFile &file) {
+        SystemClock clock;
+        CaseStore store(file, clock);
+        store.setActor({std::nullopt, QStringLiteral("import:") + io::publicFormatKey(format)});
+        report = io::importPublic(store, in, options);
+    };
+    if (QFileInfo::exists(ctx.dbPath)) {
+        auto file = openExisting(ctx);
+        importInto(*file);
+    } else {
+        createAndFill(ctx, importInto);
+    }
+    for (const io::RowProblem &p : report.problems)
+        ctx.err << inPath << ": " << p.text() << '\n';
+    for (const io::RowProblem &w : report.warnings)
+        ctx.err << inPath << ": " << Tr::tr("warning") << ": " << w.text() << '\n';
+    ctx.out << Tr::tr("Read %1 rows: %2 cases created, %3 updated with new victims, %4 unchanged, %5 victims added, "
+                      "%6 bad rows skipped")
+                   .arg(report.rows)
+                   .arg(report.casesCreated)
+                   .arg(report.casesUpdated)
+                   .arg(report.unchanged)
+                   .arg(report.victimsAdded)
+                   .arg(report.skipped)
+            << '\n';
+    return Success;
+}
+
 int cmdImport(Context &ctx)
 {
     if (ctx.positional.isEmpty())
-        throw UsageProblem{Tr::tr("import: which file? caseboard-cli import FILE")};
+        throw UsageProblem{Tr::tr("import: which file? caseboard-cli import [--format FORMAT] FILE")};
     requireNoExtraArguments(ctx, 1);
     const QString format = ctx.parser->value(QStringLiteral("format"));
-    if (!format.isEmpty() && format != QLatin1String("json"))
-        throw UsageProblem{Tr::tr("--format: unknown format %1 (known: json)").arg(format)};
+    std::optional<io::PublicFormat> publicFormat;
+    if (!format.isEmpty() && format != QLatin1String("json")) {
+        publicFormat = io::publicFormatFromKey(format);
+        if (!publicFormat)
+            throw UsageProblem{Tr::tr("--format: unknown format %1 (known: json, wapo, chicago-portal)").arg(format)};
+    }
+    if (!publicFormat && (ctx.parser->isSet(QStringLiteral("city")) || ctx.parser->isSet(QStringLiteral("skip-bad"))))
+        throw UsageProblem{Tr::tr("--city and --skip-bad apply to --format wapo or chicago-portal only")};
+    if (publicFormat == io::PublicFormat::ChicagoPortal && ctx.parser->isSet(QStringLiteral("city")))
+        throw UsageProblem{Tr::tr("--city applies to --format wapo only")};
     const QString inPath = ctx.positional.at(0);
     QFile in(inPath);
     if (!in.open(QIODevice::ReadOnly))
         throw Error(ErrorKind::Invalid, Tr::tr("%1: %2").arg(inPath, in.errorString()));
+    if (publicFormat)
+        return cmdImportPublic(ctx, *publicFormat, inPath, in);
+
     io::ExchangeSummary s;
     auto importInto = [&](CaseFile &file) {
         SystemClock clock;
@@ -339,6 +388,89 @@ int cmdStats(Context &ctx)
     return Success;
 }
 
+int cmdGenerate(Context &ctx)
+{
+    requireNoExtraArguments(ctx, 0);
+    QCommandLineParser &p = *ctx.parser;
+    // A big-city unit over 20 years (the scale the statistics are benchmarked at).
+    demo::DemoOptions o;
+    o.detectives = 100;
+    o.sergeants = 12;
+    o.years = 20;
+    o.casesPerYear = 800;
+    o.victimsPerCase = 1.2;
+    o.leadsPerCase = 50;
+    o.notesPerCase = 30;
+    o.endDate = QDate::currentDate();
+    auto integer = [&](const QString &name, int &target) {
+        if (!p.isSet(name))
+            return;
+        bool ok = false;
+        target = p.value(name).toInt(&ok);
+        if (!ok || target < 0)
+            throw UsageProblem{Tr::tr("--%1: not a non-negative integer: %2").arg(name, p.value(name))};
+    };
+    integer(QStringLiteral("detectives"), o.detectives);
+    integer(QStringLiteral("years"), o.years);
+    integer(QStringLiteral("cases-per-year"), o.casesPerYear);
+    integer(QStringLiteral("leads-per-case"), o.leadsPerCase);
+    integer(QStringLiteral("notes-per-case"), o.notesPerCase);
+    if (p.isSet(QStringLiteral("seed"))) {
+        bool ok = false;
+        o.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
+        if (!ok)
+            throw UsageProblem{Tr::tr("--seed: not a non-negative integer: %1").arg(p.value(QStringLiteral("seed")))};
+    }
+    if (p.isSet(QStringLiteral("end-date"))) {
+        o.endDate = QDate::fromString(p.value(QStringLiteral("end-date")), Qt::ISODate);
+        if (!o.endDate.isValid())
+            throw UsageProblem{Tr::tr("--end-date: not a date (YYYY-MM-DD): %1").arg(p.value(QStringLiteral("end-date")))};
+    }
+    o.sergeants = std::max(1, o.detectives / 8);
+    demo::DemoSummary summary;
+    createAndFill(ctx, [&](CaseFile &file) { summary = demo::generate(file, o); });
+    ctx.out << Tr::tr("Generated %1: %2 members, %3 cases, %4 victims, %5 leads, %6 notes")
+                   .arg(QDir::toNativeSeparators(ctx.dbPath))
+                   .arg(summary.members)
+                   .arg(summary.cases)
+                   .arg(summary.victims)
+                   .arg(summary.leads)
+                   .arg(summary.notes)
+            << '\n';
+    return Success;
+}
+
+int cmdBench(Context &ctx)
+{
+    requireNoExtraArguments(ctx, 1);
+    BenchOptions o;
+    o.caseFile = ctx.positional.value(0, ctx.dbPath);
+    if (ctx.parser->isSet(QStringLiteral("runs"))) {
+        bool ok = false;
+        o.runs = ctx.parser->value(QStringLiteral("runs")).toInt(&ok);
+        if (!ok || o.runs < 1)
+            throw UsageProblem{Tr::tr("--runs: not a positive integer: %1").arg(ctx.parser->value(QStringLiteral("runs")))};
+    }
+    o.wapoFile = ctx.parser->value(QStringLiteral("wapo"));
+    if (o.wapoFile.isEmpty() && ctx.env.contains(QStringLiteral("CASEBOARD_REAL_DATA")))
+        o.wapoFile = ctx.env.value(QStringLiteral("CASEBOARD_REAL_DATA")) + QStringLiteral("/wapo-homicide-data.csv");
+    if (!o.wapoFile.isEmpty() && !QFileInfo::exists(o.wapoFile)) {
+        ctx.err << Tr::tr("bench: %1 not found; the import benchmark is skipped").arg(o.wapoFile) << '\n';
+        o.wapoFile.clear();
+    }
+    SecretBytes pass = readPassphrase(ctx, false);
+    const Tabular t = runBench(o, pass, [&](const QString &line) { ctx.err << line << '\n' << Qt::flush; });
+    const QString format = ctx.parser->isSet(QStringLiteral("format")) ? ctx.parser->value(QStringLiteral("format"))
+                                                                       : QStringLiteral("table");
+    if (format == QLatin1String("csv"))
+        writeCsv(t, ctx.out);
+    else if (format == QLatin1String("json"))
+        writeJson(t, ctx.out);
+    else
+        writeTable(t, ctx.out);
+    return Success;
+}
+
 int cmdVersion(Context &ctx)
 {
     requireNoExtraArguments(ctx, 0);
@@ -376,8 +508,16 @@ QList<Command> commands()
          {},
          &cmdExport},
         {"import",
-         QT_TRANSLATE_NOOP("cb::cli::Cli", "Import a JSON export into an empty case file (created if missing)."),
-         {QCommandLineOption(QStringLiteral("format"), Tr::tr("Input format: json (default)."), QStringLiteral("FORMAT"))},
+         QT_TRANSLATE_NOOP("cb::cli::Cli", "Import a JSON export into an empty case file, or a public homicide file "
+                                           "(created if missing)."),
+         {QCommandLineOption(QStringLiteral("format"),
+                             Tr::tr("json (default: a CaseBoard export), wapo (the Washington Post homicide file) or "
+                                    "chicago-portal (the City of Chicago portal extract)."),
+                             QStringLiteral("FORMAT")),
+          QCommandLineOption(QStringLiteral("city"), Tr::tr("wapo: import only this city."), QStringLiteral("NAME")),
+          QCommandLineOption(QStringLiteral("skip-bad"),
+                             Tr::tr("wapo, chicago-portal: import the good rows and list the bad ones, instead of "
+                                    "rejecting the whole file."))},
          QStringLiteral("FILE"),
          &cmdImport},
         {"verify",
@@ -406,6 +546,32 @@ QList<Command> commands()
           QCommandLineOption(QStringLiteral("curve"), Tr::tr("time-to-clear: print the Kaplan-Meier curve."))},
          QStringLiteral("clearance|cohort|time-to-clear|caseload"),
          &cmdStats},
+        {"generate",
+         QT_TRANSLATE_NOOP("cb::cli::Cli",
+                           "Create a synthetic archive at --db at big-city scale (100 detectives, 20 years, 800 "
+                           "cases a year, 50 leads and 30 notes a case by default)."),
+         {QCommandLineOption(QStringLiteral("seed"), Tr::tr("Random seed (default 1)."), QStringLiteral("N")),
+          QCommandLineOption(QStringLiteral("end-date"), Tr::tr("The archive's today (default: today)."),
+                             QStringLiteral("YYYY-MM-DD")),
+          QCommandLineOption(QStringLiteral("years"), Tr::tr("Years of cases (default 20)."), QStringLiteral("N")),
+          QCommandLineOption(QStringLiteral("detectives"), Tr::tr("Detectives (default 100)."), QStringLiteral("N")),
+          QCommandLineOption(QStringLiteral("cases-per-year"), Tr::tr("Cases a year (default 800)."), QStringLiteral("N")),
+          QCommandLineOption(QStringLiteral("leads-per-case"), Tr::tr("Mean leads a case (default 50)."), QStringLiteral("N")),
+          QCommandLineOption(QStringLiteral("notes-per-case"), Tr::tr("Mean notes a case (default 30)."), QStringLiteral("N"))},
+         {},
+         &cmdGenerate},
+        {"bench",
+         QT_TRANSLATE_NOOP("cb::cli::Cli",
+                           "Time opening, every statistic and the whole dashboard on a case file (medians), the Post "
+                           "file import when available, and peak memory."),
+         {QCommandLineOption(QStringLiteral("runs"), Tr::tr("Runs of each measurement (default 5)."), QStringLiteral("N")),
+          QCommandLineOption(QStringLiteral("wapo"),
+                             Tr::tr("The Washington Post file to time importing (default: "
+                                    "$CASEBOARD_REAL_DATA/wapo-homicide-data.csv when set)."),
+                             QStringLiteral("FILE")),
+          QCommandLineOption(QStringLiteral("format"), Tr::tr("csv, json or table (default)."), QStringLiteral("FORMAT"))},
+         QStringLiteral("[FILE]"),
+         &cmdBench},
         {"version", QT_TRANSLATE_NOOP("cb::cli::Cli", "Print the versions of CaseBoard and SQLCipher."), {}, {},
          &cmdVersion},
     };
