@@ -1,6 +1,45 @@
+#include "model/util/Translations.h"
+#include "ui/SessionController.h"
+
 #include <QApplication>
+#include <QCommandLineParser>
+
+#include <sys/resource.h>
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(caseboard)
+};
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    // No core dumps: a dump of this process could hold case data and key material.
+    const rlimit noCore{0, 0};
+    setrlimit(RLIMIT_CORE, &noCore);
+
     QApplication app(argc, argv);
-    return 0;
+    QApplication::setApplicationName(QStringLiteral("CaseBoard"));
+    QApplication::setOrganizationName(QStringLiteral("CaseBoard"));
+    QApplication::setApplicationVersion(QStringLiteral(CASEBOARD_VERSION));
+    cb::installTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Tr::tr("CaseBoard: case management for homicide units, over an encrypted case file."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  Tr::tr("Open the demo case file, creating it first if it is missing."));
+    const QCommandLineOption file(QStringLiteral("file"), Tr::tr("Choose the case file at <path> to unlock."),
+                                  Tr::tr("path"));
+    parser.addOption(demo);
+    parser.addOption(file);
+    parser.process(app);
+
+    cb::ui::SessionController session;
+    if (parser.isSet(demo))
+        session.openDemo();
+    else
+        session.showUnlock(parser.value(file));
+    return app.exec();
 }

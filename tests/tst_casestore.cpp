@@ -230,6 +230,9 @@ private slots:
     void batchCaughtFailureRollsBackOnlyThatAction();
     void batchCaughtFailureAfterPartialWrite();
     void batchPropagatedFailureRollsBackAll();
+    void bulkCommitsTogether();
+    void bulkRefusalBeforeAnyWriteIsHarmless();
+    void bulkCaughtFailureAfterPartialWriteRollsBackAll();
     void reassignmentKeepsHistory();
     void roleChangeEndsOldRole();
     void statusHistoryClearReopenClear();
@@ -1036,6 +1039,73 @@ void TestCaseStore::batchPropagatedFailureRollsBackAll()
         },
         ErrorKind::Refused);
     QCOMPARE(dumpAll(w.db()), before);
+}
+
+void TestCaseStore::bulkCommitsTogether()
+{
+    World w;
+    w.store().bulk([&] {
+        w.store().addMember({0, u"Kim Lowe"_s, u"D-300"_s, {}, {}, Role::Detective, true});
+        w.store().addNote(w.caseId(), u"in a bulk"_s);
+        // No savepoint per action: SQLite reports none open (a RELEASE of one would fail).
+        expectError([&] { w.db().execScript("RELEASE action1"); }, ErrorKind::Database);
+    });
+    QVERIFY(!w.db().inTransaction());
+    QVERIFY(w.store().memberByBadge(u"D-300"_s));
+    QCOMPARE(w.store().notes(w.caseId()).size(), 1);
+}
+
+void TestCaseStore::bulkRefusalBeforeAnyWriteIsHarmless()
+{
+    // An action refused by its checks, before it wrote anything, leaves nothing to take back:
+    // the bulk goes on and commits (the importers rely on this for rows the store refuses).
+    World w;
+    bool caught = false;
+    w.store().bulk([&] {
+        w.store().addMember({0, u"Kim Lowe"_s, u"D-300"_s, {}, {}, Role::Detective, true});
+        try {
+            w.store().addMember({0, u"Duplicate"_s, u"D-300"_s, {}, {}, Role::Detective, true});
+        } catch (const Error &e) {
+            caught = e.kind() == ErrorKind::Invalid;
+        }
+        w.store().addMember({0, u"Jo Banks"_s, u"D-301"_s, {}, {}, Role::Detective, true});
+    });
+    QVERIFY(caught);
+    QCOMPARE(w.store().memberByBadge(u"D-300"_s)->name, u"Kim Lowe"_s);
+    QVERIFY(w.store().memberByBadge(u"D-301"_s));
+    for (const auto &check : w.f->file->verify())
+        QVERIFY2(check.ok, qPrintable(check.name + u": "_s + check.problems.join(u" | "_s)));
+}
+
+void TestCaseStore::bulkCaughtFailureAfterPartialWriteRollsBackAll()
+{
+    // Without a savepoint, a half-written action cannot be taken back alone: the bulk refuses to
+    // commit and nothing of it is written, even though the failure was caught inside.
+    World w;
+    const QString before = dumpAll(w.db());
+    const QString message = expectError(
+        [&] {
+            w.store().bulk([&] {
+                w.store().addNote(w.caseId(), u"before"_s);
+                const Actor sergeant = w.store().actor();
+                w.store().setActor({999, u"ghost"_s}); // the audit row will be refused
+                try {
+                    CaseRecord c;
+                    c.caseNumber = u"HZ-2024-077"_s;
+                    c.incidentDate = QDate(2024, 6, 1);
+                    w.store().createCase(c, {Victim{}});
+                } catch (const Error &) {
+                }
+                w.store().setActor(sergeant);
+            });
+        },
+        ErrorKind::Refused);
+    QVERIFY2(message.contains(u"nothing was written"_s), qPrintable(message));
+    QCOMPARE(dumpAll(w.db()), before);
+    QVERIFY(!w.db().inTransaction());
+    // The store is usable afterwards.
+    w.store().addNote(w.caseId(), u"after"_s);
+    QCOMPARE(w.store().notes(w.caseId()).size(), 1);
 }
 
 void TestCaseStore::reassignmentKeepsHistory()

@@ -68,14 +68,29 @@ void setCipherParameters(db::Database &db)
                   "PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512;");
 }
 
+bool memorySecurityRequested()
+{
+    const QByteArray v = qgetenv("CASEBOARD_MEMORY_SECURITY").toLower();
+    return v == "on" || v == "1" || v == "true";
+}
+
 void quietAndHarden(db::Database &db)
 {
     // SQLCipher 4.6 logs "hmac check failed" to stderr on a wrong key; errors reach the user
-    // through cb::Error instead. Memory security wipes the library's buffers that held key material.
-    // Both pragmas are needed on 4.6.1: the level alone still lets ERROR lines through.
+    // through cb::Error instead. Both pragmas are needed on 4.6.1: the level alone still lets
+    // ERROR lines through.
     db.execScript("PRAGMA cipher_log_level = NONE;"
-                  "PRAGMA cipher_log_source = NONE;"
-                  "PRAGMA cipher_memory_security = ON;");
+                  "PRAGMA cipher_log_source = NONE;");
+    // Key material: SQLCipher allocates the passphrase copy, the derived keys and its page
+    // buffers with sqlcipher_malloc, which locks them in memory, and frees them with
+    // sqlcipher_free, which zeroes them, whatever this pragma says (sqlcipher.c). The pragma
+    // extends locking and wiping to every allocation SQLite makes (page cache, statements): one
+    // mlock and one munlock system call per allocation, which made the demo 20 times slower and
+    // an import of the Post file take minutes, and which SQLCipher has disabled by default since
+    // 4.5 for that reason. It is process-wide and cannot be turned off again, so it is opt-in:
+    // CASEBOARD_MEMORY_SECURITY=on (README, "Security model").
+    if (memorySecurityRequested())
+        db.execScript("PRAGMA cipher_memory_security = ON;");
 }
 
 // SQLCipher reads x'<hex>' of the right length as a raw key. Any x'...' shape is refused, both when
@@ -314,10 +329,12 @@ QList<CaseFile::Check> CaseFile::verify()
             while (cols.step() && c.problems.size() < kMaxProblems) {
                 const std::string col = cols.text(0).toStdString();
                 db::Statement diff = m_db.prepare(
+                    // Compared as JSON text: a 'create' snapshot holds a REAL as SQLite's JSON writes
+                    // it (15 significant digits), so the stored double is compared the same way.
                     "SELECT t.id FROM " + table + " t WHERE EXISTS (SELECT 1 FROM audit a WHERE a.entity = ?1 "
-                    "AND a.entity_id = t.id AND a.action = 'create') AND t." + col +
-                    " IS NOT (SELECT CASE WHEN a.action = 'create' THEN json_extract(a.new_value, '$." + col +
-                    "') ELSE a.new_value END FROM audit a WHERE a.entity = ?1 AND a.entity_id = t.id AND "
+                    "AND a.entity_id = t.id AND a.action = 'create') AND json_quote(t." + col +
+                    ") IS NOT (SELECT json_quote(CASE WHEN a.action = 'create' THEN json_extract(a.new_value, '$." + col +
+                    "') ELSE a.new_value END) FROM audit a WHERE a.entity = ?1 AND a.entity_id = t.id AND "
                     "(a.action = 'create' OR (a.action = 'update' AND a.field = ?2)) ORDER BY a.id DESC LIMIT 1) "
                     "LIMIT 5");
                 diff.bind(1, entity);

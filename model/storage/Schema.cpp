@@ -222,12 +222,11 @@ BEGIN SELECT RAISE(ABORT, 'cases are never deleted: mark a case unfounded instea
 )SQL";
 
 // v2: what imports of public records keep (the source's own disposition and coordinates), and
-// indexes for the statistics (open leads per detective as of a date; imports' record ids).
+// indexes for the statistics (open leads per detective as of a date).
 constexpr std::string_view kMigration2 = R"SQL(
 ALTER TABLE cases ADD COLUMN source_status TEXT;
 ALTER TABLE cases ADD COLUMN latitude REAL CHECK (latitude BETWEEN -90 AND 90);
 ALTER TABLE cases ADD COLUMN longitude REAL CHECK (longitude BETWEEN -180 AND 180);
-CREATE INDEX cases_source ON cases(source, source_ref);
 CREATE INDEX leads_open ON leads(assignee_id, due_date) WHERE completed_date IS NULL;
 CREATE INDEX leads_completed ON leads(completed_date, assignee_id);
 )SQL";

@@ -156,6 +156,20 @@ struct CaseStore::Impl {
     const Clock &clock;
     Actor actor{std::nullopt, QStringLiteral("system")};
     int depth = 0;
+    // One entry per open action or batch: whether it took a savepoint, and whether it is a bulk.
+    struct Level {
+        bool savepoint = false;
+        bool bulkRoot = false;
+        bool wrote = false; // a failed action that wrote nothing leaves nothing to undo
+    };
+    void wrote()
+    {
+        if (!levels.empty())
+            levels.back().wrote = true;
+    }
+    std::vector<Level> levels;
+    int bulkDepth = 0;      // open bulks: actions inside take no savepoint
+    bool bulkFailed = false; // an action failed inside a bulk: the bulk must not commit
     std::unordered_map<std::string, db::Statement> cache;
     std::unordered_map<std::string, std::string> snapshotSql; // table -> json_object(...) expression
 
@@ -218,6 +232,7 @@ struct CaseStore::Impl {
         db::Statement &ins = cached("INSERT INTO " + table + " (" + cols + ") VALUES (" + params + ")");
         for (std::size_t i = 0; i < values.size(); ++i)
             ins.bind(static_cast<int>(i + 1), values[i].second);
+        wrote();
         ins.run();
         const Id id = db.lastInsertRowId();
         db::Statement &audit = cached(
@@ -236,6 +251,7 @@ struct CaseStore::Impl {
     // that the table's cross-field CHECKs see the new row whole.
     void update(const std::string &table, const char *entity, Id id, std::optional<Id> caseId, const Values &values)
     {
+        wrote(); // the audit rows below are written before the UPDATE
         std::string set;
         int changed = 0;
         for (std::size_t i = 0; i < values.size(); ++i) {
@@ -275,6 +291,7 @@ struct CaseStore::Impl {
         s.bind(7, idValue(caseId));
         s.bind(8, field.isEmpty() ? QVariant() : QVariant(field)); // NULL, as in a 'create' row
         s.bind(9, newValue);
+        wrote();
         s.run();
     }
 };
@@ -303,22 +320,43 @@ db::Database &CaseStore::database()
     return d->db;
 }
 
-void CaseStore::begin()
+void CaseStore::begin(bool bulkRoot)
 {
-    if (d->depth == 0)
+    Impl::Level level;
+    level.bulkRoot = bulkRoot;
+    if (d->depth == 0) {
         d->db.execScript("BEGIN IMMEDIATE");
-    else
+    } else if (d->bulkDepth == 0) {
         d->db.execScript("SAVEPOINT action" + std::to_string(d->depth));
+        level.savepoint = true;
+    }
+    d->levels.push_back(level);
     ++d->depth;
+    if (bulkRoot) {
+        if (d->bulkDepth == 0)
+            d->bulkFailed = false;
+        ++d->bulkDepth;
+    }
 }
 
 void CaseStore::commit()
 {
+    const Impl::Level level = d->levels.back();
+    if (level.bulkRoot && d->bulkFailed) {
+        // Something inside failed and was caught: without savepoints its half is still there.
+        rollback();
+        throw Error(ErrorKind::Refused, Tr::tr("An action inside a bulk operation failed; nothing was written."));
+    }
+    d->levels.pop_back();
     --d->depth;
+    if (level.bulkRoot)
+        --d->bulkDepth;
+    if (level.wrote)
+        d->wrote(); // what this level wrote now belongs to the enclosing one
     try {
         if (d->depth == 0)
             d->db.execScript("COMMIT");
-        else
+        else if (level.savepoint)
             d->db.execScript("RELEASE action" + std::to_string(d->depth));
     } catch (const Error &) {
         // A failed COMMIT can leave the transaction open: end it, so that the action is all or
@@ -335,18 +373,26 @@ void CaseStore::commit()
 
 void CaseStore::rollback()
 {
+    const Impl::Level level = d->levels.back();
+    d->levels.pop_back();
     --d->depth;
+    if (level.bulkRoot)
+        --d->bulkDepth;
     try {
         if (d->depth == 0) {
             if (d->db.inTransaction())
                 d->db.execScript("ROLLBACK");
-        } else {
+        } else if (level.savepoint) {
             const std::string sp = "action" + std::to_string(d->depth);
             d->db.execScript("ROLLBACK TO " + sp + "; RELEASE " + sp);
+        } else if (level.wrote) {
+            d->bulkFailed = true; // no savepoint to go back to: the enclosing bulk must roll back
         }
     } catch (const Error &) {
         // The library may already have rolled back after an I/O error.
     }
+    if (level.bulkRoot && (d->depth == 0 || level.savepoint))
+        d->bulkFailed = false; // the bulk's changes are gone for real
 }
 
 // One action = one transaction (or a savepoint inside a batch).
@@ -1229,13 +1275,9 @@ CaseStore::ImportOutcome CaseStore::importCase(const CaseRecord &c, const QList<
             values.emplace_back("longitude", optValue(c.longitude));
             values.emplace_back("created_at", QVariant::fromValue<qlonglong>(d->clock.nowMs()));
             caseId = d->insert("cases", "case", std::nullopt, values);
-            const QString reason = Tr::tr("imported from %1").arg(c.source);
-            d->insert("status_changes", "status_change", caseId,
-                      {{"case_id", idValue(caseId)},
-                       {"status", key(CaseStatus::Open)},
-                       {"effective_date", dateValue(c.incidentDate)},
-                       {"reason", reason},
-                       {"recorded_at", QVariant::fromValue<qlonglong>(d->clock.nowMs())}});
+            // No 'open' event: a case is open until its first status change says otherwise, and
+            // an import's bulk is a third smaller without one.
+            const QString reason = QStringLiteral("imported from %1").arg(c.source);
             if (c.status != CaseStatus::Open) {
                 const QDate effective = c.status == CaseStatus::Unfounded ? c.unfoundedDate : c.clearanceDate;
                 d->insert("status_changes", "status_change", caseId,

@@ -40,6 +40,11 @@ public:
     // join it; if fn throws, everything is rolled back.
     template<typename Fn>
     void batch(Fn &&fn);
+    // Like batch(), for bulk writes (imports, generators): the actions inside take no savepoint
+    // of their own, which makes them cheaper, so a failure of any one of them rolls back the
+    // whole bulk, even if the exception is caught inside it.
+    template<typename Fn>
+    void bulk(Fn &&fn);
 
     // --- people of the unit
     Id addMember(const Member &m);
@@ -108,7 +113,7 @@ public:
 
 private:
     class Writer;
-    void begin();
+    void begin(bool bulkRoot = false);
     void commit();
     void rollback();
     struct Impl;
@@ -119,6 +124,19 @@ template<typename Fn>
 void CaseStore::batch(Fn &&fn)
 {
     begin();
+    try {
+        fn();
+    } catch (...) {
+        rollback();
+        throw;
+    }
+    commit();
+}
+
+template<typename Fn>
+void CaseStore::bulk(Fn &&fn)
+{
+    begin(true);
     try {
         fn();
     } catch (...) {

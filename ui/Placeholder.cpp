@@ -1,1 +1,0 @@
-namespace cb::ui { void placeholder() {} }

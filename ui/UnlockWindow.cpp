@@ -1,0 +1,386 @@
+#include "ui/UnlockWindow.h"
+
+#include "model/storage/CaseFile.h"
+#include "model/storage/Error.h"
+#include "ui/DemoCaseFile.h"
+#include "ui/NewCaseFileForm.h"
+#include "ui/RecentFiles.h"
+#include "ui/TakePassphrase.h"
+#include "ui/WaitCursor.h"
+
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace cb::ui {
+
+namespace {
+
+// Anything but cb::Error is a bug; it is shown rather than let loose in the event loop.
+QString unexpected(const std::exception &e)
+{
+    return UnlockWindow::tr("Unexpected error: %1").arg(QString::fromLocal8Bit(e.what()));
+}
+} // namespace
+
+UnlockWindow::UnlockWindow(QWidget *parent) : QWidget(parent)
+{
+    setWindowTitle(tr("CaseBoard"));
+
+    auto *title = new QLabel(tr("CaseBoard"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.8);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    m_heading = new QLabel(this);
+    m_heading->setObjectName(QStringLiteral("heading"));
+    m_heading->setWordWrap(true);
+
+    // Two pages shown one at a time; not a QStackedWidget, which would give the short open page
+    // the height of the create page.
+    m_openPage = createOpenPage();
+    m_newForm = new NewCaseFileForm(this);
+    connect(m_newForm, &NewCaseFileForm::submitted, this, &UnlockWindow::createFile);
+    connect(m_newForm, &NewCaseFileForm::cancelled, this, &UnlockWindow::showOpenPage);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("error"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(QStringLiteral("QLabel#error { color: #8b1a1a; background: #fbe3e3; "
+                                          "border: 1px solid #e8b4b4; border-radius: 4px; padding: 6px; }"));
+    m_error->hide();
+
+    m_actions = createActionsRow();
+    m_busy = createBusyIndicator();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 20);
+    layout->setSpacing(10);
+    layout->addWidget(title);
+    layout->addWidget(m_heading);
+    layout->addSpacing(6);
+    layout->addWidget(m_openPage);
+    layout->addWidget(m_newForm);
+    layout->addWidget(m_error);
+    layout->addWidget(m_busy);
+    layout->addStretch(1);
+    layout->addWidget(m_actions);
+
+    reloadRecentFiles(RecentFiles::list().value(0));
+    showOpenPage();
+    setMinimumWidth(560);
+}
+
+UnlockWindow::~UnlockWindow()
+{
+    if (m_demoThread)
+        m_demoThread->wait();
+}
+
+QWidget *UnlockWindow::createBusyIndicator()
+{
+    auto *box = new QWidget(this);
+    box->setObjectName(QStringLiteral("busy"));
+    auto *label = new QLabel(tr("Creating the demo unit: several years of invented cases. This takes a moment."), box);
+    label->setWordWrap(true);
+    auto *bar = new QProgressBar(box);
+    bar->setRange(0, 0); // no steps to report: an endless "working" bar
+    bar->setTextVisible(false);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label);
+    layout->addWidget(bar);
+    box->hide();
+    return box;
+}
+
+QWidget *UnlockWindow::createOpenPage()
+{
+    auto *page = new QWidget(this);
+    m_file = new QComboBox(page);
+    m_file->setObjectName(QStringLiteral("caseFile"));
+    m_file->setEditable(true);
+    m_file->setInsertPolicy(QComboBox::NoInsert);
+    m_file->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_file->setMinimumContentsLength(32);
+    m_file->lineEdit()->setPlaceholderText(tr("Path of a .caseboard file"));
+    auto *browse = new QPushButton(tr("&Browse…"), page);
+    browse->setObjectName(QStringLiteral("browseButton"));
+    connect(browse, &QPushButton::clicked, this, &UnlockWindow::browse);
+    auto *fileRow = new QHBoxLayout;
+    fileRow->addWidget(m_file, 1);
+    fileRow->addWidget(browse);
+
+    m_passphrase = new QLineEdit(page);
+    m_passphrase->setObjectName(QStringLiteral("passphrase"));
+    m_passphrase->setEchoMode(QLineEdit::Password);
+
+    auto *fileLabel = new QLabel(tr("Case &file:"), page);
+    fileLabel->setBuddy(m_file);
+    auto *form = new QFormLayout;
+    form->addRow(fileLabel, fileRow);
+    form->addRow(tr("&Passphrase:"), m_passphrase);
+
+    m_open = new QPushButton(tr("&Open"), page);
+    m_open->setObjectName(QStringLiteral("openButton"));
+    m_open->setDefault(true);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_open);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+
+    connect(m_open, &QPushButton::clicked, this, &UnlockWindow::openSelectedFile);
+    connect(m_passphrase, &QLineEdit::returnPressed, this, &UnlockWindow::openSelectedFile);
+    connect(m_passphrase, &QLineEdit::textChanged, this, &UnlockWindow::updateOpenButton);
+    connect(m_file, &QComboBox::editTextChanged, this, &UnlockWindow::updateOpenButton);
+    return page;
+}
+
+QWidget *UnlockWindow::createActionsRow()
+{
+    auto *row = new QWidget(this);
+    auto *line = new QFrame(row);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+    auto *create = new QPushButton(tr("&Create a New Case File…"), row);
+    create->setObjectName(QStringLiteral("createButton"));
+    auto *demo = new QPushButton(tr("Open the &Demo"), row);
+    demo->setObjectName(QStringLiteral("demoButton"));
+    demo->setToolTip(tr("A case file of invented cases to try CaseBoard with"));
+    connect(create, &QPushButton::clicked, this, &UnlockWindow::showCreatePage);
+    connect(demo, &QPushButton::clicked, this, &UnlockWindow::openDemo);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(create);
+    buttons->addStretch(1);
+    buttons->addWidget(demo);
+    auto *layout = new QVBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(line);
+    layout->addLayout(buttons);
+    return row;
+}
+
+void UnlockWindow::reloadRecentFiles(const QString &selected)
+{
+    m_file->clear();
+    for (const QString &path : RecentFiles::list())
+        m_file->addItem(QDir::toNativeSeparators(path));
+    setFilePath(selected);
+}
+
+void UnlockWindow::setFilePath(const QString &path)
+{
+    m_file->setEditText(QDir::toNativeSeparators(path));
+    (path.isEmpty() ? static_cast<QWidget *>(m_file) : m_passphrase)->setFocus();
+    updateOpenButton();
+}
+
+QString UnlockWindow::filePath() const
+{
+    return QDir::fromNativeSeparators(m_file->currentText().trimmed());
+}
+
+void UnlockWindow::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->show();
+}
+
+void UnlockWindow::clearError()
+{
+    m_error->clear();
+    m_error->hide();
+}
+
+std::unique_ptr<CaseFile> UnlockWindow::takeCaseFile()
+{
+    return std::move(m_opened);
+}
+
+QString UnlockWindow::takeNotice()
+{
+    return std::exchange(m_notice, QString());
+}
+
+void UnlockWindow::showOpenPage()
+{
+    clearError();
+    m_heading->setText(tr("Open a case file with its passphrase."));
+    m_newForm->hide();
+    m_openPage->show();
+    m_actions->show();
+    adjustSize();
+    (filePath().isEmpty() ? static_cast<QWidget *>(m_file) : m_passphrase)->setFocus();
+}
+
+void UnlockWindow::showCreatePage()
+{
+    clearError();
+    m_passphrase->clear();
+    m_heading->setText(tr("Create a new, empty case file. Everything in it is encrypted with its passphrase."));
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    m_newForm->reset(QDir::toNativeSeparators(documents + QStringLiteral("/cases.caseboard")));
+    m_openPage->hide();
+    m_newForm->show();
+    m_actions->hide();
+    adjustSize();
+    m_newForm->focusFirstField();
+}
+
+void UnlockWindow::updateOpenButton()
+{
+    m_open->setEnabled(!filePath().isEmpty() && !m_passphrase->text().isEmpty());
+}
+
+void UnlockWindow::browse()
+{
+    const QString current = filePath();
+    const QString dir = current.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                                          : QFileInfo(current).absolutePath();
+    const QString chosen = QFileDialog::getOpenFileName(this, tr("Open Case File"), dir,
+                                                        tr("Case files (*.caseboard);;All files (*)"));
+    if (!chosen.isEmpty())
+        setFilePath(chosen);
+}
+
+void UnlockWindow::openSelectedFile()
+{
+    const QString path = filePath();
+    if (path.isEmpty() || m_passphrase->text().isEmpty())
+        return;
+    clearError();
+    std::unique_ptr<CaseFile> file;
+    try {
+        const SecretBytes secret = takePassphrase(*m_passphrase);
+        // Unlocking derives the key (PBKDF2, 256,000 rounds): a noticeable moment.
+        const WaitCursor wait;
+        file = CaseFile::open(path, secret);
+    } catch (const Error &e) {
+        showError(e.message());
+        m_passphrase->setFocus();
+        return;
+    } catch (const std::exception &e) {
+        showError(unexpected(e));
+        return;
+    }
+    RecentFiles::remember(path);
+    reloadRecentFiles(path);
+    finish(std::move(file), {});
+}
+
+void UnlockWindow::createFile()
+{
+    const QString problem = m_newForm->problem();
+    if (!problem.isEmpty()) {
+        showError(problem);
+        return;
+    }
+    clearError();
+    const QString path = m_newForm->path();
+    std::unique_ptr<CaseFile> file;
+    try {
+        const WaitCursor wait;
+        file = m_newForm->createFile();
+    } catch (const Error &e) {
+        showError(e.message());
+        m_newForm->focusFirstField();
+        return;
+    } catch (const std::exception &e) {
+        showError(unexpected(e));
+        return;
+    }
+    RecentFiles::remember(path);
+    reloadRecentFiles(path);
+    finish(std::move(file), {});
+}
+
+void UnlockWindow::openDemo()
+{
+    if (m_demoThread)
+        return;
+    clearError();
+    // Filling a new demo writes a few years of a unit's work; on a worker thread the window
+    // stays alive and says what is happening. The case file is handed back once the thread is
+    // done with it, so it is never used by two threads at once.
+    struct Outcome {
+        DemoOpening demo;
+        QString error;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    const demo::DemoOptions options = standardDemoOptions();
+    m_demoThread = QThread::create([outcome, options] {
+        try {
+            outcome->demo = openDemoCaseFile(options);
+        } catch (const Error &e) {
+            outcome->error = tr("The demo could not be opened: %1").arg(e.message());
+        } catch (const std::exception &e) {
+            outcome->error = unexpected(e);
+        }
+    });
+    connect(m_demoThread, &QThread::finished, this, [this, outcome] {
+        m_demoThread->deleteLater();
+        m_demoThread = nullptr;
+        setBusy(false);
+        if (!outcome->error.isEmpty()) {
+            showError(outcome->error);
+            return;
+        }
+        finish(std::move(outcome->demo.file), outcome->demo.problem);
+    });
+    setBusy(true);
+    m_demoThread->start();
+}
+
+bool UnlockWindow::isBusy() const
+{
+    return m_demoThread != nullptr;
+}
+
+void UnlockWindow::setBusy(bool busy)
+{
+    m_openPage->setEnabled(!busy);
+    m_newForm->setEnabled(!busy);
+    m_actions->setEnabled(!busy);
+    m_busy->setVisible(busy);
+    if (busy)
+        QGuiApplication::setOverrideCursor(Qt::BusyCursor);
+    else
+        QGuiApplication::restoreOverrideCursor();
+}
+
+void UnlockWindow::closeEvent(QCloseEvent *event)
+{
+    // The demo is written in one transaction; closing now would leave the thread running on.
+    if (isBusy())
+        event->ignore();
+    else
+        QWidget::closeEvent(event);
+}
+
+void UnlockWindow::finish(std::unique_ptr<CaseFile> file, const QString &notice)
+{
+    m_opened = std::move(file);
+    m_notice = notice;
+    showOpenPage();
+    emit caseFileOpened();
+}
+
+} // namespace cb::ui
