@@ -4,6 +4,9 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -225,6 +228,116 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(r.errLines().size(), 1);
         QVERIFY(!QFileInfo::exists(db));
+    }
+
+    void statsColumnsAreTheContract_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("header");
+        QTest::newRow("cohort by year")
+            << QStringList{QStringLiteral("stats"), QStringLiteral("cohort"), QStringLiteral("--by"), QStringLiteral("year"),
+                           QStringLiteral("--format"), QStringLiteral("csv")}
+            << QStringLiteral("period,group,offenses,cleared_by_arrest,cleared_exceptionally,open,cohort_clearance_rate,"
+                              "cohort_arrest_rate,as_of");
+        QTest::newRow("clearance by month")
+            << QStringList{QStringLiteral("stats"), QStringLiteral("clearance"), QStringLiteral("--format"), QStringLiteral("csv")}
+            << QStringLiteral("period,from,to,group,offenses,incidents,unfounded,cleared,cleared_by_arrest,"
+                              "cleared_exceptionally,exceptional_a,exceptional_b,exceptional_c,exceptional_d,exceptional_e,"
+                              "exceptional_unknown,cleared_current_offenses,cleared_earlier_offenses,oldest_offense_year,"
+                              "clearance_rate,arrest_rate,as_of");
+        QTest::newRow("time to clear")
+            << QStringList{QStringLiteral("stats"), QStringLiteral("time-to-clear"), QStringLiteral("--format"), QStringLiteral("csv")}
+            << QStringLiteral("group,offenses,cleared,undated_clearances,median_days,within_48h,within_7d,within_30d,"
+                              "within_1y,as_of");
+        QTest::newRow("caseload")
+            << QStringList{QStringLiteral("stats"), QStringLiteral("caseload"), QStringLiteral("--format"), QStringLiteral("csv")}
+            << QStringLiteral("member,badge,team,active,open_primary,open_secondary,new_primary_12m,guideline,"
+                              "over_guideline,open_leads,overdue_leads,stale_cases,stale_days,as_of");
+    }
+
+    void statsColumnsAreTheContract()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, header);
+        const QString db = path(QStringLiteral("stats.caseboard"));
+        if (!QFileInfo::exists(db))
+            QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("demo"), QStringLiteral("--end-date"),
+                          QStringLiteral("2025-06-30"), QStringLiteral("--years"), QStringLiteral("3")},
+                         test::passphrase())
+                         .exitCode,
+                     0);
+        const QByteArray before = test::fileChecksum(db);
+        const Result r = cli(QStringList{QStringLiteral("--db"), db} + args +
+                                 QStringList{QStringLiteral("--as-of"), QStringLiteral("2025-06-30")},
+                             test::passphrase());
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.value(0), header);
+        QVERIFY(lines.size() > 1);
+        const int columns = static_cast<int>(header.count(u',')) + 1;
+        for (const QString &line : lines)
+            QCOMPARE(static_cast<int>(line.count(u',')) + 1, columns);
+        // Every row is as of the requested date, and statistics never write to the case file.
+        QVERIFY(lines.at(1).endsWith(QStringLiteral("2025-06-30")));
+        QCOMPARE(test::fileChecksum(db), before);
+    }
+
+    void cohortRatesAreConsistentFractions()
+    {
+        const QString db = path(QStringLiteral("stats.caseboard"));
+        QVERIFY(QFileInfo::exists(db)); // made by statsColumnsAreTheContract
+        const Result r = cli({QStringLiteral("--db"), db, QStringLiteral("stats"), QStringLiteral("cohort"),
+                              QStringLiteral("--by"), QStringLiteral("quarter"), QStringLiteral("--as-of"),
+                              QStringLiteral("2025-06-30"), QStringLiteral("--format"), QStringLiteral("json")},
+                             test::passphrase());
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QVERIFY(rows.size() >= 8);
+        for (const QJsonValue &v : rows) {
+            const QJsonObject o = v.toObject();
+            const double offenses = o.value(QStringLiteral("offenses")).toDouble();
+            const double arrest = o.value(QStringLiteral("cleared_by_arrest")).toDouble();
+            const double exceptional = o.value(QStringLiteral("cleared_exceptionally")).toDouble();
+            QCOMPARE(arrest + exceptional + o.value(QStringLiteral("open")).toDouble(), offenses);
+            if (offenses > 0) {
+                QCOMPARE(o.value(QStringLiteral("cohort_clearance_rate")).toDouble(), (arrest + exceptional) / offenses);
+                QVERIFY(o.value(QStringLiteral("cohort_clearance_rate")).toDouble() <= 1.0);
+            } else {
+                QVERIFY(o.value(QStringLiteral("cohort_clearance_rate")).isNull());
+            }
+        }
+    }
+
+    void publicImportThroughTheCli()
+    {
+        const QString data = qEnvironmentVariable("CASEBOARD_SOURCE_DIR") + QStringLiteral("/tests/data/");
+        const QString db = path(QStringLiteral("wapo.caseboard"));
+        // The bad fixture: every bad row on its own line, and no case file left behind.
+        Result r = cli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("--format"),
+                        QStringLiteral("wapo"), data + QStringLiteral("wapo-bad.csv")},
+                       test::passphrase());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("line 3: reported_date")));
+        QVERIFY(r.errLines().size() > 3);
+        QVERIFY(!QFileInfo::exists(db));
+        // The good fixture, twice: the second time adds nothing.
+        r = cli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("wapo"),
+                 data + QStringLiteral("wapo-sample.csv")},
+                test::passphrase());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral(" 0 unchanged")), qPrintable(r.out));
+        r = cli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("wapo"),
+                 data + QStringLiteral("wapo-sample.csv")},
+                test::passphrase());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral(" 0 cases created")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral(" 0 victims added")), qPrintable(r.out));
+        QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("verify")}, test::passphrase()).exitCode, 0);
+        // Options that do not fit the format are usage errors.
+        r = cli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("--city"), QStringLiteral("X"),
+                 data + QStringLiteral("wapo-sample.csv")},
+                test::passphrase());
+        QCOMPARE(r.exitCode, 1);
     }
 
     void versionNamesSqlCipher()
