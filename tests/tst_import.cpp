@@ -337,10 +337,15 @@ private slots:
         QCOMPARE(count(db, "SELECT count(*) FROM cases"), 12);
         QCOMPARE(count(db, "SELECT count(*) FROM victims"), 12);
         // Closed by arrest: Spr-1, Spr-5, Riv-4; without arrest: Spr-2, Riv-1, Riv-5; the rest open.
-        QCOMPARE(statusCounts(db), (QMap<QString, qint64>{{u"cleared_arrest"_s, 3}, {u"cleared_exceptional"_s, 3}, {u"open"_s, 6}}));
-        QCOMPARE(count(db, "SELECT count(*) FROM cases WHERE clearance_date IS NOT NULL OR exceptional_code IS NOT NULL"), 0);
+        QCOMPARE(statusCounts(db), (QMap<QString, qint64>{
+                                       {u"cleared_arrest"_s, 3}, {u"cleared_exceptional"_s, 3}, {u"open"_s, 6}}));
+        QCOMPARE(count(db, "SELECT count(*) FROM cases WHERE clearance_date IS NOT NULL "
+                           "OR exceptional_code IS NOT NULL"),
+                 0);
         QCOMPARE(count(db, "SELECT count(*) FROM cases WHERE source = 'wapo' AND source_ref = case_number"), 12);
-        QCOMPARE(count(db, "SELECT count(*) FROM victims v JOIN cases c ON c.id = v.case_id WHERE v.source_ref = c.case_number"), 12);
+        QCOMPARE(count(db, "SELECT count(*) FROM victims v JOIN cases c ON c.id = v.case_id "
+                           "WHERE v.source_ref = c.case_number"),
+                 12);
         QCOMPARE(count(db, "SELECT count(*) FROM cases WHERE weapon = 'unknown' AND circumstance = 'unknown'"), 12);
         QCOMPARE(count(db, "SELECT count(*) FROM audit WHERE action = 'import' AND actor = 'system:test'"), 1);
         verifyAllOk(*fx.file);
@@ -381,14 +386,16 @@ private slots:
         QTest::newRow("first name only, two spaces kept")
             << u"Spr-000006"_s << QDate(2017, 1, 1) << spr << CaseStatus::Open << open << u"LEON  JR."_s
             << std::optional<int>(45) << Sex::Unknown << Race::Other << opt(39.7) << opt(-89.7);
-        QTest::newRow("utf-8 accent") << u"Riv-000001"_s << QDate(2014, 1, 10) << riv << CaseStatus::ClearedExceptionally
-                                      << without << u"JOS\u00C9 ESPADIRA"_s << std::optional<int>(31) << Sex::Male
-                                      << Race::Hispanic << opt(40.1) << opt(-88.2);
+        QTest::newRow("utf-8 accent")
+            << u"Riv-000001"_s << QDate(2014, 1, 10) << riv << CaseStatus::ClearedExceptionally << without
+            << u"JOS\u00C9 ESPADIRA"_s << std::optional<int>(31) << Sex::Male << Race::Hispanic << opt(40.1)
+            << opt(-88.2);
         QTest::newRow("comma in quotes") << u"Riv-000002"_s << QDate(2014, 1, 11) << riv << CaseStatus::Open << open
                                          << u"LENA, MARIE FARROWBY"_s << std::optional<int>(28) << Sex::Female
                                          << Race::Black << opt(40.15) << opt(-88.25);
         QTest::newRow("age unknown") << u"Riv-000003"_s << QDate(2014, 1, 12) << riv << CaseStatus::Open << open
-                                     << u"OTTO GARNETTE"_s << noAge << Sex::Male << Race::Black << opt(40.2) << opt(-88.3);
+                                     << u"OTTO GARNETTE"_s << noAge << Sex::Male << Race::Black << opt(40.2)
+                                     << opt(-88.3);
         QTest::newRow("last row, no newline")
             << u"Riv-000006"_s << QDate(2013, 10, 3) << riv << CaseStatus::Open << open << u"\"DOC\" ISLEWORTH"_s
             << std::optional<int>(57) << Sex::Male << Race::Unknown << opt(40.05) << opt(-88.05);
@@ -461,7 +468,8 @@ private slots:
                 u"line 3: reported_date: \"201511018\" is not a date in the form YYYYMMDD"_s,
                 u"line 4: victim_age: \"131\" is not an age from 0 to 130 or Unknown"_s,
                 u"line 5: row: expected 12 fields, found 11"_s,
-                u"line 6: disposition: \"Closed by exception\" is not one of: Closed by arrest, Closed without arrest, Open/No arrest"_s,
+                u"line 6: disposition: \"Closed by exception\" is not one of: Closed by arrest, "
+                u"Closed without arrest, Open/No arrest"_s,
                 u"line 8: reported_date: 20150230 is not a calendar date"_s,
                 u"line 8: victim_sex: \"M\" is not one of: Male, Female, Unknown"_s,
                 u"line 9: uid: Bad-000001 is also on line 2"_s,
@@ -527,7 +535,8 @@ private slots:
         QCOMPARE(count(fx.file->db(), "SELECT count(*) FROM cases WHERE area = 'Riverton'"), 6);
         QCOMPARE(fx.store->caseCount(), 6);
         // Then the rest: the Riverton cases are there already.
-        const PublicImportReport all = importFile(*fx.store, dataPath(u"wapo-sample.csv"_s), wapo(u"wapo-sample.csv"_s));
+        const PublicImportReport all =
+            importFile(*fx.store, dataPath(u"wapo-sample.csv"_s), wapo(u"wapo-sample.csv"_s));
         QCOMPARE(all.casesCreated, 6);
         QCOMPARE(all.unchanged, 6);
     }
@@ -571,7 +580,8 @@ private slots:
                                          u"\"disposition\"; unexpected column \"ID\", \"Case Number\""_s;
         QTest::newRow("twice") << QByteArray(good + ",uid" + row)
                                << u"f.csv: line 1: not the Washington Post header: column \"uid\" appears twice"_s;
-        QTest::newRow("only empty lines") << QByteArray("\r\n\r\n") << u"f.csv: the file is empty; expected the Washington Post header"_s;
+        QTest::newRow("only empty lines")
+            << QByteArray("\r\n\r\n") << u"f.csv: the file is empty; expected the Washington Post header"_s;
     }
 
     void wapoHeader()
@@ -597,8 +607,9 @@ private slots:
         QTest::addColumn<QString>("problem");
         QTest::newRow("future date") << QByteArray("X-1,20240616,A,B,Black,1,Male,C,IL,,,Open/No arrest")
                                      << u"line 2: reported_date: 2024-06-16 is in the future"_s;
-        QTest::newRow("date with dashes") << QByteArray("X-1,2015-01-01,A,B,Black,1,Male,C,IL,,,Open/No arrest")
-                                          << u"line 2: reported_date: \"2015-01-01\" is not a date in the form YYYYMMDD"_s;
+        QTest::newRow("date with dashes")
+            << QByteArray("X-1,2015-01-01,A,B,Black,1,Male,C,IL,,,Open/No arrest")
+            << u"line 2: reported_date: \"2015-01-01\" is not a date in the form YYYYMMDD"_s;
         QTest::newRow("empty uid") << QByteArray(",20150101,A,B,Black,1,Male,C,IL,,,Open/No arrest")
                                    << u"line 2: uid: empty"_s;
         QTest::newRow("race in capitals") << QByteArray("X-1,20150101,A,B,BLACK,1,Male,C,IL,,,Open/No arrest")
@@ -709,18 +720,20 @@ private slots:
         QTest::addColumn<std::optional<double>>("lat");
         QTest::addColumn<QStringList>("victims");
         const QString yes = u"portal Arrest flag: True"_s, no = u"portal Arrest flag: False"_s;
-        // Three rows (lines 3, 5, 7): the earliest is 90002 on 03/04 at 11:50 PM, with the
-        // only True arrest flag and its own block; 90003 says Domestic.
-        QTest::newRow("three victims") << u"JX100001"_s << QDate(2021, 3, 4) << QTime(23, 50) << u"012XX S EXAMPLE AVE"_s
-                                       << u"0712"_s << u"7"_s << u"16"_s << u"68"_s << true << CaseStatus::ClearedByArrest
-                                       << yes << opt(41.771) << QStringList{u"90001"_s, u"90002"_s, u"90003"_s};
+        // Three rows (lines 3, 5, 7): the earliest is 90002 on 03/04 at 11:50 PM, with its own
+        // block; only the last, 90003, says Arrest True and Domestic True.
+        QTest::newRow("three victims")
+            << u"JX100001"_s << QDate(2021, 3, 4) << QTime(23, 50) << u"012XX S EXAMPLE AVE"_s << u"0712"_s << u"7"_s
+            << u"16"_s << u"68"_s << true << CaseStatus::ClearedByArrest << yes << opt(41.771)
+            << QStringList{u"90001"_s, u"90002"_s, u"90003"_s};
         QTest::newRow("noon, no ward, no coordinates")
             << u"JX100002"_s << QDate(2020, 12, 31) << QTime(12, 0) << u"040XX W SAMPLE RD"_s << u"1121"_s << u"11"_s
             << QString() << QString() << false << CaseStatus::Open << no << std::optional<double>()
             << QStringList{u"90004"_s};
         QTest::newRow("12:30 AM, portal spelling")
             << u"JX100003"_s << QDate(2021, 1, 1) << QTime(0, 30) << u"001XX N DEMO ST"_s << u"2533"_s << u"25"_s
-            << u"37"_s << u"25"_s << false << CaseStatus::ClearedByArrest << yes << opt(41.9) << QStringList{u"90005"_s};
+            << u"37"_s << u"25"_s << false << CaseStatus::ClearedByArrest << yes << opt(41.9)
+            << QStringList{u"90005"_s};
         QTest::newRow("two victims, no arrest")
             << u"JX100004"_s << QDate(2022, 7, 4) << QTime(21, 15) << u"076XX S FICTION DR"_s << u"0624"_s << u"6"_s
             << u"17"_s << u"44"_s << false << CaseStatus::Open << no << opt(41.75)
@@ -785,8 +798,12 @@ private slots:
         QCOMPARE(second.casesUpdated, 1);
         QCOMPARE(second.victimsAdded, 1);
         QCOMPARE(second.unchanged, 3);
-        QCOMPARE(victimRefs(fx.file->db(), fx.store->caseByNumber(u"JX100001"_s)->id),
-                 (QStringList{u"90001"_s, u"90002"_s, u"90003"_s}));
+        const auto jx1 = fx.store->caseByNumber(u"JX100001"_s);
+        QCOMPARE(victimRefs(fx.file->db(), jx1->id), (QStringList{u"90001"_s, u"90002"_s, u"90003"_s}));
+        // The new row says Arrest True, but a case already there is not changed (docs/import.md).
+        QCOMPARE(jx1->status, CaseStatus::Open);
+        QCOMPARE(jx1->sourceStatus, u"portal Arrest flag: False"_s);
+        QVERIFY(!jx1->domestic);
 
         auto before = tableCounts(fx.file->db());
         const PublicImportReport third =
@@ -803,19 +820,18 @@ private slots:
     {
         QTest::addColumn<QByteArray>("row");
         QTest::addColumn<QStringList>("problems");
-        const auto row = [](const char *date, const char *arrest, const char *district, const char *id = "1") -> QByteArray {
+        const auto row = [](const char *date, const char *arrest, const char *district,
+                            const char *id = "1") -> QByteArray {
             return QByteArray(id) + ",JX1," + date + ",001XX N DEMO ST,0110,HOMICIDE,FIRST DEGREE MURDER,STREET," +
                    arrest + ",False,0111," + district + ",1.0,1.0,01A,,,2021,07/06/2023 04:46:09 PM,,,";
         };
+        const QString notDate = u"\" is not a date and time in the form MM/DD/YYYY hh:mm:ss AM"_s;
         QTest::newRow("24-hour time") << row("01/01/2021 13:30:00 PM", "True", "1.0")
-                                      << QStringList{u"line 2: Date: \"01/01/2021 13:30:00 PM\" is not a date and time in "
-                                                     u"the form MM/DD/YYYY hh:mm:ss AM"_s};
+                                      << QStringList{u"line 2: Date: \"01/01/2021 13:30:00 PM"_s + notDate};
         QTest::newRow("iso date") << row("2021-01-01 01:30:00", "True", "1.0")
-                                  << QStringList{u"line 2: Date: \"2021-01-01 01:30:00\" is not a date and time in the "
-                                                 u"form MM/DD/YYYY hh:mm:ss AM"_s};
+                                  << QStringList{u"line 2: Date: \"2021-01-01 01:30:00"_s + notDate};
         QTest::newRow("31 April") << row("04/31/2021 01:30:00 AM", "True", "1.0")
-                                  << QStringList{u"line 2: Date: \"04/31/2021 01:30:00 AM\" is not a date and time in the "
-                                                 u"form MM/DD/YYYY hh:mm:ss AM"_s};
+                                  << QStringList{u"line 2: Date: \"04/31/2021 01:30:00 AM"_s + notDate};
         QTest::newRow("arrest Y") << row("01/01/2021 01:30:00 AM", "Y", "1.0")
                                   << QStringList{u"line 2: Arrest: \"Y\" is not True or False"_s};
         QTest::newRow("district 1.5") << row("01/01/2021 01:30:00 AM", "True", "1.5")
@@ -823,7 +839,8 @@ private slots:
         QTest::newRow("district 1.") << row("01/01/2021 01:30:00 AM", "True", "1.")
                                      << QStringList{u"line 2: District: \"1.\" is not a whole number"_s};
         QTest::newRow("two problems") << row("01/01/2021 01:30:00 AM", "yes", "x", "")
-                                      << QStringList{u"line 2: ID: empty"_s, u"line 2: Arrest: \"yes\" is not True or False"_s,
+                                      << QStringList{u"line 2: ID: empty"_s,
+                                                     u"line 2: Arrest: \"yes\" is not True or False"_s,
                                                      u"line 2: District: \"x\" is not a whole number"_s};
     }
 
@@ -847,8 +864,8 @@ private slots:
 
     void chicagoBadRowOfACase()
     {
-        // With skipBad, a case keeps its good rows: 90002 (the earliest row and the only arrest)
-        // is broken, so the case dates from 90001 and stays open.
+        // With skipBad, a case keeps its good rows: 90002 (the earliest row) is broken, so the
+        // case dates from 90001, the next earliest, and takes its block; 90003 still says Arrest.
         QTemporaryDir dir;
         test::Fixture fx(dir.path());
         QByteArray bytes = readAll(dataPath(u"chicago-sample.csv"_s));
@@ -869,7 +886,7 @@ private slots:
         const auto c = fx.store->caseByNumber(u"JX100001"_s);
         QCOMPARE(c->incidentDate, QDate(2021, 3, 5));
         QCOMPARE(c->incidentTime, QTime(1, 20));
-        QCOMPARE(c->status, CaseStatus::Open);
+        QCOMPARE(c->status, CaseStatus::ClearedByArrest);
         QCOMPARE(c->address, u"013XX S EXAMPLE AVE"_s);
     }
 
@@ -922,7 +939,8 @@ private slots:
             QCOMPARE(msg.size(), 3);
             QCOMPARE(msg[0], u"wapo-homicide-data.csv: 2 bad rows"_s);
             for (int k = 0; k < 2; ++k)
-                QVERIFY2(msg[k + 1].startsWith(u"line %1: reported_date: "_s.arg(nineDigitLines[k])), qPrintable(msg[k + 1]));
+                QVERIFY2(msg[k + 1].startsWith(u"line %1: reported_date: "_s.arg(nineDigitLines[k])),
+                         qPrintable(msg[k + 1]));
         }
         QCOMPARE(fx.store->caseCount(), 0);
 

@@ -61,7 +61,8 @@ public:
     QList<RowProblem> byLine() const
     {
         QList<RowProblem> out = m_list;
-        std::stable_sort(out.begin(), out.end(), [](const RowProblem &a, const RowProblem &b) { return a.line < b.line; });
+        std::stable_sort(out.begin(), out.end(),
+                         [](const RowProblem &a, const RowProblem &b) { return a.line < b.line; });
         return out;
     }
 
@@ -135,7 +136,8 @@ public:
             problem(column, Tr::tr("\"%1\" is not a date in the form YYYYMMDD").arg(t));
             return {};
         }
-        const QDate date(QStringView(t).left(4).toInt(), QStringView(t).mid(4, 2).toInt(), QStringView(t).mid(6, 2).toInt());
+        const QStringView v(t);
+        const QDate date(v.left(4).toInt(), v.mid(4, 2).toInt(), v.mid(6, 2).toInt());
         if (!date.isValid()) {
             problem(column, Tr::tr("%1 is not a calendar date").arg(t));
             return {};
@@ -342,10 +344,12 @@ std::vector<PendingCase> readWapo(CsvReader &reader, const PublicImportOptions &
     const QList<std::pair<QString, Race>> races = {{u"Black"_s, Race::Black}, {u"Hispanic"_s, Race::Hispanic},
                                                    {u"White"_s, Race::White}, {u"Asian"_s, Race::Asian},
                                                    {u"Other"_s, Race::Other}, {kUnknown, Race::Unknown}};
-    const QList<std::pair<QString, Sex>> sexes = {{u"Male"_s, Sex::Male}, {u"Female"_s, Sex::Female}, {kUnknown, Sex::Unknown}};
-    const QList<std::pair<QString, CaseStatus>> dispositions = {{u"Closed by arrest"_s, CaseStatus::ClearedByArrest},
-                                                                {u"Closed without arrest"_s, CaseStatus::ClearedExceptionally},
-                                                                {u"Open/No arrest"_s, CaseStatus::Open}};
+    const QList<std::pair<QString, Sex>> sexes = {
+        {u"Male"_s, Sex::Male}, {u"Female"_s, Sex::Female}, {kUnknown, Sex::Unknown}};
+    const QList<std::pair<QString, CaseStatus>> dispositions = {
+        {u"Closed by arrest"_s, CaseStatus::ClearedByArrest},
+        {u"Closed without arrest"_s, CaseStatus::ClearedExceptionally},
+        {u"Open/No arrest"_s, CaseStatus::Open}};
     std::vector<PendingCase> cases;
     QHash<QString, qint64> uidLines;
     QSet<QString> cities;
