@@ -20,7 +20,7 @@ Dashboard computeDashboard(db::Database &db, const QDate &asOf, const CaseloadOp
     for (GroupBy g : {GroupBy::Area, GroupBy::District, GroupBy::VictimRace, GroupBy::VictimSex, GroupBy::VictimAgeBand,
                       GroupBy::Weapon, GroupBy::PrimaryDetective})
         d.breakdowns.append({g, cohortRates(s, {r12}, g, asOf)});
-    d.caseload = caseload(db, asOf, options);
+    d.caseload = caseload(db, s, options);
     return d;
 }
 

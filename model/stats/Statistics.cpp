@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 #include <map>
@@ -135,6 +136,23 @@ private:
     std::function<void(Row &, const Period &, const QString &)> m_init;
     std::map<QString, QList<Row>> m_rows;
 };
+
+// 'YYYY-MM-DD' as stored; QDate::fromString is several times slower and this runs per row.
+QDate isoDate(const db::Statement &q, int column)
+{
+    if (q.isNull(column))
+        return QDate();
+    const QString s = q.text(column);
+    if (s.size() != 10)
+        return QDate::fromString(s, Qt::ISODate);
+    auto digits = [&](int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; ++i)
+            v = v * 10 + (s.at(i).unicode() - u'0');
+        return v;
+    };
+    return QDate(digits(0, 4), digits(5, 2), digits(8, 2));
+}
 
 QDate lastDayOfMonth(const QDate &d)
 {
@@ -269,27 +287,41 @@ Snapshot Snapshot::load(db::Database &db, const QDate &asOf)
     db::Transaction read(db, db::Transaction::Mode::Deferred); // one consistent view
     QHash<Id, int> index;
     {
-        // The primary detective as of T: the assignment running at T, else the last one begun by T.
-        db::Statement q = db.prepare(R"SQL(
-            SELECT c.id, c.incident_date, coalesce(c.area, ''), coalesce(c.district, ''),
-                   coalesce(c.community_area, ''), c.weapon,
-                   coalesce((SELECT m.name FROM assignments a JOIN members m ON m.id = a.member_id
-                              WHERE a.case_id = c.id AND a.role = 'primary' AND a.start_date <= ?1
-                              ORDER BY (a.end_date IS NULL OR a.end_date > ?1) DESC, a.start_date DESC, a.id DESC
-                              LIMIT 1), '')
-            FROM cases c ORDER BY c.id)SQL");
-        q.bind(1, t);
+        db::Statement q = db.prepare("SELECT id, incident_date, coalesce(area, ''), coalesce(district, ''), "
+                                     "coalesce(community_area, ''), weapon FROM cases ORDER BY id");
         while (q.step()) {
             CaseFacts c;
             c.id = q.int64(0);
-            c.incidentDate = QDate::fromString(q.text(1), Qt::ISODate);
+            c.incidentDate = isoDate(q, 1);
             c.area = q.text(2);
             c.district = q.text(3);
             c.communityArea = q.text(4);
             c.weapon = fromKey<Weapon>(q.text(5)).value_or(Weapon::Unknown);
-            c.primaryDetective = q.text(6);
             index.insert(c.id, static_cast<int>(s.cases.size()));
             s.cases << std::move(c);
+        }
+    }
+    {
+        // The primary detective as of T: the assignment running at T, else the last one begun by
+        // T. Rows come per case in the order they were made, so the last match of each kind wins.
+        db::Statement q = db.prepare("SELECT a.case_id, m.name, a.end_date IS NULL OR a.end_date > ?1 "
+                                     "FROM assignments a JOIN members m ON m.id = a.member_id "
+                                     "WHERE a.role = 'primary' AND a.start_date <= ?1 ORDER BY a.case_id, a.start_date, a.id");
+        q.bind(1, t);
+        Id lastCase = -1;
+        bool haveRunning = false;
+        while (q.step()) {
+            const auto it = index.constFind(q.int64(0));
+            if (it == index.constEnd())
+                continue;
+            if (q.int64(0) != lastCase) {
+                lastCase = q.int64(0);
+                haveRunning = false;
+            }
+            const bool running = q.integer(2) != 0;
+            if (running || !haveRunning)
+                s.cases[*it].primaryDetective = q.text(1);
+            haveRunning = haveRunning || running;
         }
     }
     {
@@ -301,7 +333,7 @@ Snapshot Snapshot::load(db::Database &db, const QDate &asOf)
                 continue;
             StatusEvent e;
             e.status = fromKey<CaseStatus>(q.text(1)).value_or(CaseStatus::Open);
-            e.date = q.isNull(2) ? QDate() : QDate::fromString(q.text(2), Qt::ISODate);
+            e.date = isoDate(q, 2);
             if (!q.isNull(3))
                 e.code = fromKey<ExceptionalCode>(q.text(3));
             s.cases[*it].events << e;
@@ -547,11 +579,23 @@ QList<TimeToClear> timeToClear(const Snapshot &s, const QDate &from, const QDate
 
 QList<Caseload> caseload(db::Database &db, const QDate &asOf, const CaseloadOptions &options)
 {
+    return caseload(db, Snapshot::load(db, asOf), options);
+}
+
+QList<Caseload> caseload(db::Database &db, const Snapshot &snapshot, const CaseloadOptions &options)
+{
+    const QDate asOf = snapshot.asOf;
     const QString t = asOf.toString(Qt::ISODate);
     const QString yearAgo = asOf.addMonths(-12).toString(Qt::ISODate);
     // Activity is stamped in UTC milliseconds; the unit's days are local.
     const qint64 endOfDay = QDateTime(asOf.addDays(1), QTime(0, 0)).toMSecsSinceEpoch();
     const qint64 staleCutoff = QDateTime(asOf.addDays(1 - options.staleDays), QTime(0, 0)).toMSecsSinceEpoch();
+
+    // Which cases are open at T, from the snapshot's status histories.
+    QSet<Id> openCases;
+    for (const CaseFacts &c : snapshot.cases)
+        if (c.incidentDate <= asOf && statusAsOf(c, asOf).status == CaseStatus::Open)
+            openCases.insert(c.id);
 
     db::Transaction read(db, db::Transaction::Mode::Deferred);
     QList<Caseload> out;
@@ -570,34 +614,31 @@ QList<Caseload> caseload(db::Database &db, const QDate &asOf, const CaseloadOpti
             out << c;
         }
     }
-    // Assignments running at T on cases whose status at T is open.
-    static constexpr const char *kOpenAssignments = R"SQL(
-        FROM assignments a JOIN cases c ON c.id = a.case_id
-        WHERE a.start_date <= ?1 AND (a.end_date IS NULL OR a.end_date > ?1) AND c.incident_date <= ?1
-          AND coalesce((SELECT s.status FROM status_changes s WHERE s.case_id = a.case_id
-                         AND coalesce(s.effective_date, c.incident_date) <= ?1
-                       ORDER BY s.id DESC LIMIT 1), 'open') = 'open')SQL";
     {
-        db::Statement q = db.prepare(std::string("SELECT a.member_id, a.role, count(*) ") + kOpenAssignments +
-                                     " GROUP BY a.member_id, a.role");
+        // Assignments running at T on cases open at T; an open primary case is stale when the
+        // case has no activity in the stale window ending at T.
+        db::Statement q = db.prepare("SELECT member_id, role, case_id FROM assignments "
+                                     "WHERE start_date <= ?1 AND (end_date IS NULL OR end_date > ?1)");
         q.bind(1, t);
+        db::Statement activity = db.prepare("SELECT max(at) FROM audit WHERE case_id = ?1 AND at < ?2");
         while (q.step()) {
             const auto it = index.constFind(q.int64(0));
-            if (it == index.constEnd())
+            const Id caseId = q.int64(2);
+            if (it == index.constEnd() || !openCases.contains(caseId))
                 continue;
-            (q.text(1) == QLatin1String("primary") ? out[*it].openPrimary : out[*it].openSecondary) = q.int64(2);
+            Caseload &c = out[*it];
+            if (q.text(1) != QLatin1String("primary")) {
+                ++c.openSecondary;
+                continue;
+            }
+            ++c.openPrimary;
+            activity.reset();
+            activity.bind(1, caseId);
+            activity.bind(2, static_cast<std::int64_t>(endOfDay));
+            activity.step();
+            if (activity.isNull(0) || activity.int64(0) < staleCutoff)
+                ++c.staleCases;
         }
-    }
-    {
-        db::Statement q = db.prepare(std::string("SELECT a.member_id, count(*) ") + kOpenAssignments +
-                                     " AND a.role = 'primary' AND coalesce((SELECT max(x.at) FROM audit x "
-                                     "WHERE x.case_id = a.case_id AND x.at < ?2), 0) < ?3 GROUP BY a.member_id");
-        q.bind(1, t);
-        q.bind(2, static_cast<std::int64_t>(endOfDay));
-        q.bind(3, static_cast<std::int64_t>(staleCutoff));
-        while (q.step())
-            if (const auto it = index.constFind(q.int64(0)); it != index.constEnd())
-                out[*it].staleCases = q.int64(1);
     }
     {
         db::Statement q = db.prepare("SELECT member_id, count(*) FROM assignments WHERE role = 'primary' "
@@ -608,9 +649,15 @@ QList<Caseload> caseload(db::Database &db, const QDate &asOf, const CaseloadOpti
                 out[*it].newPrimary12Months = q.int64(1);
     }
     {
-        db::Statement q = db.prepare("SELECT assignee_id, count(*), sum(due_date < ?1) FROM leads "
-                                     "WHERE assignee_id IS NOT NULL AND created_date <= ?1 "
-                                     "AND (completed_date IS NULL OR completed_date > ?1) GROUP BY assignee_id");
+        // Leads open at T: still open now, or completed after T (each with its covering index).
+        db::Statement q = db.prepare(
+            "SELECT assignee_id, count(*), sum(due_date < ?1) FROM ("
+            "  SELECT assignee_id, due_date FROM leads INDEXED BY leads_open"
+            "   WHERE completed_date IS NULL AND assignee_id IS NOT NULL AND created_date <= ?1"
+            "  UNION ALL"
+            "  SELECT assignee_id, due_date FROM leads INDEXED BY leads_completed"
+            "   WHERE completed_date > ?1 AND assignee_id IS NOT NULL AND created_date <= ?1"
+            ") GROUP BY assignee_id");
         q.bind(1, t);
         while (q.step())
             if (const auto it = index.constFind(q.int64(0)); it != index.constEnd()) {

@@ -153,6 +153,9 @@ struct Caseload {
     std::int64_t overdueLeads = 0;
     std::int64_t staleCases = 0;
 };
+// Case statuses come from the snapshot (taken as of the date T wanted); the assignments, leads
+// and activity are read from db, which must be the snapshot's case file.
+QList<Caseload> caseload(db::Database &db, const Snapshot &snapshot, const CaseloadOptions &options);
 QList<Caseload> caseload(db::Database &db, const QDate &asOf, const CaseloadOptions &options);
 
 } // namespace cb::stats

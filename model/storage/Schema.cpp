@@ -227,8 +227,9 @@ constexpr std::string_view kMigration2 = R"SQL(
 ALTER TABLE cases ADD COLUMN source_status TEXT;
 ALTER TABLE cases ADD COLUMN latitude REAL CHECK (latitude BETWEEN -90 AND 90);
 ALTER TABLE cases ADD COLUMN longitude REAL CHECK (longitude BETWEEN -180 AND 180);
-CREATE INDEX leads_open ON leads(assignee_id, due_date) WHERE completed_date IS NULL;
-CREATE INDEX leads_completed ON leads(completed_date, assignee_id);
+-- Covering indexes for "leads open as of T": open now (partial), or completed after T.
+CREATE INDEX leads_open ON leads(assignee_id, created_date, due_date) WHERE completed_date IS NULL;
+CREATE INDEX leads_completed ON leads(completed_date, assignee_id, created_date, due_date);
 )SQL";
 
 constexpr std::array<std::string_view, 2> kMigrations = {kMigration1, kMigration2};
