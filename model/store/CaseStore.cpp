@@ -171,6 +171,8 @@ struct CaseStore::Impl {
     int bulkDepth = 0;      // open bulks: actions inside take no savepoint
     bool bulkFailed = false; // an action failed inside a bulk: the bulk must not commit
     std::unordered_map<std::string, db::Statement> cache;
+    std::unordered_map<std::string, db::Statement> insertSql;      // table + column names -> INSERT
+    std::unordered_map<std::string, db::Statement> createAuditSql; // table -> its 'create' audit INSERT
     std::unordered_map<std::string, std::string> snapshotSql; // table -> json_object(...) expression
 
     Impl(CaseFile &f, const Clock &c) : file(f), db(f.db()), clock(c) {}
@@ -224,21 +226,37 @@ struct CaseStore::Impl {
     // INSERT with a 'create' audit row holding a snapshot of the stored row.
     Id insert(const std::string &table, const char *entity, std::optional<Id> caseId, const Values &values)
     {
-        std::string cols, params;
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            cols += (i ? ", " : "") + std::string(values[i].first);
-            params += (i ? ", ?" : "?") + std::to_string(i + 1);
+        // The statement depends on the table and the column list only: key the cache by them
+        // (a short key; the SQL itself is built once). Imports run this 150,000 times.
+        std::string key = table;
+        for (const auto &v : values)
+            key += '\x1f' + std::string(v.first);
+        auto found = insertSql.find(key);
+        if (found == insertSql.end()) {
+            std::string cols, params;
+            for (std::size_t i = 0; i < values.size(); ++i) {
+                cols += (i ? ", " : "") + std::string(values[i].first);
+                params += (i ? ", ?" : "?") + std::to_string(i + 1);
+            }
+            found = insertSql.emplace(key, db.prepare("INSERT INTO " + table + " (" + cols + ") VALUES (" + params + ")")).first;
         }
-        db::Statement &ins = cached("INSERT INTO " + table + " (" + cols + ") VALUES (" + params + ")");
+        db::Statement &ins = found->second;
+        ins.reset();
         for (std::size_t i = 0; i < values.size(); ++i)
             ins.bind(static_cast<int>(i + 1), values[i].second);
         wrote();
         ins.run();
         const Id id = db.lastInsertRowId();
-        db::Statement &audit = cached(
-            "INSERT INTO audit (at, actor_id, actor, action, entity, entity_id, case_id, field, old_value, new_value) "
-            "SELECT ?1, ?2, ?3, 'create', ?4, ?5, ?6, NULL, NULL, " +
-            snapshot(table) + " FROM " + table + " WHERE id = ?5");
+        auto auditIt = createAuditSql.find(table);
+        if (auditIt == createAuditSql.end())
+            auditIt = createAuditSql
+                          .emplace(table, db.prepare("INSERT INTO audit (at, actor_id, actor, action, entity, entity_id, "
+                                                     "case_id, field, old_value, new_value) SELECT ?1, ?2, ?3, 'create', "
+                                                     "?4, ?5, ?6, NULL, NULL, " +
+                                                     snapshot(table) + " FROM " + table + " WHERE id = ?5"))
+                          .first;
+        db::Statement &audit = auditIt->second;
+        audit.reset();
         bindActor(audit, 1);
         audit.bind(4, QString::fromLatin1(entity));
         audit.bind(5, id);
