@@ -185,6 +185,7 @@ private slots:
     void createPassphrasePolicy();
     void secondWriterWaits();
     void verifyFreshFileWithData();
+    void verifyFindsDerivedTableOutOfStep();
     void verifyFindsChangesOutsideCaseBoard();
     void verifyFindsRowWithoutCreateEntry();
     void appendOnlyTriggers_data();
@@ -603,7 +604,7 @@ void TestCaseFile::flippedBytes()
     try {
         auto file = CaseFile::openReadOnly(path, secret());
         const QList<CaseFile::Check> checks = file->verify();
-        QCOMPARE(checks.size(), 5);
+        QCOMPARE(checks.size(), 6);
         const CaseFile::Check *cipher = findCheck(checks, u"cipher integrity (HMAC of every page)"_s);
         QVERIFY(cipher);
         QVERIFY2(!cipher->ok, qPrintable(describe(checks)));
@@ -881,9 +882,9 @@ void TestCaseFile::verifyFreshFileWithData()
     store.updateMember(m);
 
     const QList<CaseFile::Check> checks = f.file->verify();
-    QCOMPARE(checks.size(), 5);
+    QCOMPARE(checks.size(), 6);
     for (const QString &name : {u"SQLite integrity"_s, u"cipher integrity (HMAC of every page)"_s,
-                                u"schema version"_s, u"foreign keys"_s, u"audit completeness"_s}) {
+                                u"schema version"_s, u"foreign keys"_s, u"derived tables"_s, u"audit completeness"_s}) {
         const CaseFile::Check *check = findCheck(checks, name);
         QVERIFY2(check, qPrintable(name));
         QVERIFY2(check->ok, qPrintable(describe(checks)));
@@ -896,6 +897,28 @@ void TestCaseFile::verifyFreshFileWithData()
     auto ro = CaseFile::openReadOnly(f.path, secret());
     for (const auto &check : ro->verify())
         QVERIFY2(check.ok, qPrintable(check.name + u": "_s + check.problems.join(u" | "_s)));
+}
+
+void TestCaseFile::verifyFindsDerivedTableOutOfStep()
+{
+    // derived_case_activity is kept by a trigger; a raw edit that bypasses it is reported.
+    QTemporaryDir dir;
+    Fixture f(dir.path());
+    const SampleCase s = addSampleCase(*f.store);
+    {
+        db::Database raw = rawKeyed(f.path);
+        const qint64 last = raw.scalar("SELECT last_at FROM derived_case_activity WHERE case_id = 1").toLongLong();
+        QCOMPARE(last, f.clock.nowMs()); // the trigger kept it: the sample case's last audit time
+        db::Statement upd = raw.prepare("UPDATE derived_case_activity SET last_at = last_at - 1 WHERE case_id = ?1");
+        upd.bind(1, s.caseId);
+        upd.run();
+        QCOMPARE(raw.changes(), 1);
+    }
+    const QList<CaseFile::Check> checks = f.file->verify();
+    const CaseFile::Check *derived = findCheck(checks, u"derived tables"_s);
+    QVERIFY(derived);
+    QVERIFY(!derived->ok);
+    QVERIFY2(derived->problems.join(u" "_s).contains(u"case %1"_s.arg(s.caseId)), qPrintable(describe(checks)));
 }
 
 void TestCaseFile::verifyFindsChangesOutsideCaseBoard()

@@ -147,8 +147,11 @@ ColumnType columnType(const QString &table, const QString &column, const QString
 QList<Table> schemaTables(db::Database &db)
 {
     QList<Table> created;
-    db::Statement names = db.prepare("SELECT name FROM sqlite_schema "
-                                     "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid");
+    // derived_* tables are kept by triggers from the others (Schema.cpp): importing the audit
+    // trail rebuilds them, so they are not part of the format.
+    db::Statement names = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                     "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                                     "AND name NOT LIKE 'derived\\_%' ESCAPE '\\' ORDER BY rowid");
     while (names.step()) {
         Table t;
         t.name = names.text(0);

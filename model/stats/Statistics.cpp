@@ -617,9 +617,11 @@ QList<Caseload> caseload(db::Database &db, const Snapshot &snapshot, const Casel
     {
         // Assignments running at T on cases open at T; an open primary case is stale when the
         // case has no activity in the stale window ending at T.
-        db::Statement q = db.prepare("SELECT member_id, role, case_id FROM assignments "
-                                     "WHERE start_date <= ?1 AND (end_date IS NULL OR end_date > ?1)");
+        db::Statement q = db.prepare("SELECT a.member_id, a.role, a.case_id, d.last_at FROM assignments a "
+                                     "LEFT JOIN derived_case_activity d ON d.case_id = a.case_id "
+                                     "WHERE a.start_date <= ?1 AND (a.end_date IS NULL OR a.end_date > ?1)");
         q.bind(1, t);
+        // Only a case with activity after T needs the audit trail for its last activity before T.
         db::Statement activity = db.prepare("SELECT max(at) FROM audit WHERE case_id = ?1 AND at < ?2");
         while (q.step()) {
             const auto it = index.constFind(q.int64(0));
@@ -632,11 +634,15 @@ QList<Caseload> caseload(db::Database &db, const Snapshot &snapshot, const Casel
                 continue;
             }
             ++c.openPrimary;
-            activity.reset();
-            activity.bind(1, caseId);
-            activity.bind(2, static_cast<std::int64_t>(endOfDay));
-            activity.step();
-            if (activity.isNull(0) || activity.int64(0) < staleCutoff)
+            std::optional<std::int64_t> last = q.optInt64(3);
+            if (last && *last >= endOfDay) {
+                activity.reset();
+                activity.bind(1, caseId);
+                activity.bind(2, static_cast<std::int64_t>(endOfDay));
+                activity.step();
+                last = activity.optInt64(0);
+            }
+            if (!last || *last < staleCutoff)
                 ++c.staleCases;
         }
     }

@@ -309,6 +309,17 @@ QList<CaseFile::Check> CaseFile::verify()
     });
     // Replays the audit trail: for every row of every audited table, each column's value must
     // be the last value the trail gave it (the 'create' snapshot or a later 'update').
+    run(Tr::tr("derived tables"), [&](Check &c) {
+        // derived_case_activity must hold each case's last audit time, no more and no less.
+        if (schemaVersion() < 2)
+            return;
+        db::Statement s = m_db.prepare(
+            "SELECT coalesce(x.case_id, d.case_id) FROM (SELECT case_id, max(at) AS m FROM audit "
+            "WHERE case_id IS NOT NULL GROUP BY case_id) x FULL JOIN derived_case_activity d ON d.case_id = x.case_id "
+            "WHERE x.m IS NOT d.last_at LIMIT 20");
+        while (s.step())
+            c.problems << Tr::tr("derived_case_activity: case %1 does not match the audit trail").arg(s.int64(0));
+    });
     run(Tr::tr("audit completeness"), [&](Check &c) {
         int count = 0;
         const schema::AuditedTable *tables = schema::auditedTables(&count);

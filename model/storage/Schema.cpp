@@ -230,6 +230,22 @@ ALTER TABLE cases ADD COLUMN longitude REAL CHECK (longitude BETWEEN -180 AND 18
 -- Covering indexes for "leads open as of T": open now (partial), or completed after T.
 CREATE INDEX leads_open ON leads(assignee_id, created_date, due_date) WHERE completed_date IS NULL;
 CREATE INDEX leads_completed ON leads(completed_date, assignee_id, created_date, due_date);
+
+-- The time of each case's last audit entry, kept by the database itself in the same transaction
+-- as the entry (a trigger), so it cannot fall behind: "stale cases" read it instead of searching
+-- millions of audit rows. Tables named derived_* hold nothing of their own: exports leave them
+-- out and `verify` recomputes them.
+CREATE TABLE derived_case_activity (
+    case_id INTEGER PRIMARY KEY,
+    last_at INTEGER NOT NULL
+) STRICT;
+INSERT INTO derived_case_activity (case_id, last_at)
+    SELECT case_id, max(at) FROM audit WHERE case_id IS NOT NULL GROUP BY case_id;
+CREATE TRIGGER audit_case_activity AFTER INSERT ON audit WHEN NEW.case_id IS NOT NULL
+BEGIN
+    INSERT INTO derived_case_activity (case_id, last_at) VALUES (NEW.case_id, NEW.at)
+        ON CONFLICT (case_id) DO UPDATE SET last_at = max(last_at, excluded.last_at);
+END;
 )SQL";
 
 constexpr std::array<std::string_view, 2> kMigrations = {kMigration1, kMigration2};

@@ -564,7 +564,7 @@ Id CaseStore::createCase(const CaseRecord &c, const QList<Victim> &victims)
                    {"status", key(CaseStatus::Open)},
                    {"effective_date", dateValue(c.incidentDate)},
                    {"member_id", idValue(d->actor.memberId)},
-                   {"reason", Tr::tr("case opened")},
+                   {"reason", QStringLiteral("case opened") /* stored data: not translated */},
                    {"recorded_at", QVariant::fromValue<qlonglong>(d->clock.nowMs())}});
         for (Victim v : victims) {
             v.caseId = id;

@@ -10,7 +10,9 @@ namespace cb {
 void installTranslations(QCoreApplication &app)
 {
     const QByteArray forced = qgetenv("CASEBOARD_LANG");
-    const QLocale locale = forced.isEmpty() ? QLocale() : QLocale(QString::fromLatin1(forced));
+    const QLocale requested = forced.isEmpty() ? QLocale() : QLocale(QString::fromLatin1(forced));
+    // C/POSIX has no language of its own; its text is English, and English needs its plural forms.
+    const QLocale locale = requested.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : requested;
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
