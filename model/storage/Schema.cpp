@@ -244,7 +244,7 @@ INSERT INTO derived_case_activity (case_id, last_at)
 CREATE TRIGGER audit_case_activity AFTER INSERT ON audit WHEN NEW.case_id IS NOT NULL
 BEGIN
     INSERT INTO derived_case_activity (case_id, last_at) VALUES (NEW.case_id, NEW.at)
-        ON CONFLICT (case_id) DO UPDATE SET last_at = max(last_at, excluded.last_at);
+        ON CONFLICT (case_id) DO UPDATE SET last_at = excluded.last_at WHERE excluded.last_at > last_at;
 END;
 )SQL";
 
