@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
-    <name>Tr</name>
-    <message>
-        <source>%1: binary data or an infinite number cannot be written in JSON.</source>
-        <translation>%1: los datos binarios o un número infinito no se pueden escribir en JSON.</translation>
-    </message>
-</context>
-<context>
     <name>caseboard</name>
     <message>
         <source>CaseBoard: case management for homicide units, over an encrypted case file.</source>
@@ -206,10 +199,6 @@
     <message>
         <source>%1 already exists</source>
         <translation>%1 ya existe</translation>
-    </message>
-    <message>
-        <source>case opened</source>
-        <translation>apertura del caso</translation>
     </message>
     <message>
         <source>No case with id %1.</source>
@@ -1310,6 +1299,10 @@
     <message>
         <source>Could not write the export: %1</source>
         <translation>No se pudo escribir la exportación: %1</translation>
+    </message>
+    <message>
+        <source>%1: binary data or an infinite number cannot be written in JSON.</source>
+        <translation>%1: los datos binarios o un número infinito no se pueden escribir en JSON.</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,11 @@
 
 namespace cb::io {
 namespace {
+
+// A plain name: lupdate reads "JsonArray::Ptr f(...)" as a member of JsonArray and files the
+// strings inside under the wrong context.
+using JsonArrayPtr = Poco::JSON::Array::Ptr;
+
 // A REAL value on its way out. Poco writes a double without a fraction as "1", which every reader
 // takes for an integer: this type is written with ".0" so that the storage class survives.
 struct RealNumber {
@@ -266,7 +271,7 @@ std::optional<Var> jsonValue(const QVariant &value)
     }
 }
 
-JsonArray::Ptr readRows(db::Database &db, const Table &table)
+JsonArrayPtr readRows(db::Database &db, const Table &table)
 {
     std::string sql = "SELECT ";
     for (qsizetype i = 0; i < table.columns.size(); ++i)

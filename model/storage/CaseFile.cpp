@@ -307,8 +307,6 @@ QList<CaseFile::Check> CaseFile::verify()
         while (s.step() && c.problems.size() < kMaxProblems)
             c.problems << Tr::tr("%1 row %2 points at a missing %3").arg(s.text(0)).arg(s.int64(1)).arg(s.text(2));
     });
-    // Replays the audit trail: for every row of every audited table, each column's value must
-    // be the last value the trail gave it (the 'create' snapshot or a later 'update').
     run(Tr::tr("derived tables"), [&](Check &c) {
         // derived_case_activity must hold each case's last audit time, no more and no less.
         if (schemaVersion() < 2)
@@ -320,6 +318,8 @@ QList<CaseFile::Check> CaseFile::verify()
         while (s.step())
             c.problems << Tr::tr("derived_case_activity: case %1 does not match the audit trail").arg(s.int64(0));
     });
+    // Replays the audit trail: for every row of every audited table, each column's value must
+    // be the last value the trail gave it (the 'create' snapshot or a later 'update').
     run(Tr::tr("audit completeness"), [&](Check &c) {
         int count = 0;
         const schema::AuditedTable *tables = schema::auditedTables(&count);
