@@ -2,6 +2,7 @@
 
 #include "TestSupport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -338,6 +339,38 @@ private slots:
                  data + QStringLiteral("wapo-sample.csv")},
                 test::passphrase());
         QCOMPARE(r.exitCode, 1);
+    }
+
+    void backupAndRestore()
+    {
+        const QString db = path(QStringLiteral("live.caseboard"));
+        QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("demo"), QStringLiteral("--years"), QStringLiteral("1"),
+                      QStringLiteral("--end-date"), QStringLiteral("2025-06-30")},
+                     test::passphrase())
+                     .exitCode,
+                 0);
+        const QString backup = path(QStringLiteral("live-backup.caseboard"));
+        Result r = cli({QStringLiteral("--db"), db, QStringLiteral("backup"), QStringLiteral("--out"), backup},
+                       test::passphrase());
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("--db"), backup, QStringLiteral("verify")}, test::passphrase()).exitCode, 0);
+        // No overwrite; no destination is a usage error.
+        const QByteArray backupSum = test::fileChecksum(backup);
+        r = cli({QStringLiteral("--db"), db, QStringLiteral("backup"), QStringLiteral("--out"), backup}, test::passphrase());
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(test::fileChecksum(backup), backupSum);
+        QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("backup")}, test::passphrase()).exitCode, 1);
+        // A wrong passphrase restores nothing; the right one replaces the file and keeps the old one.
+        const QByteArray liveSum = test::fileChecksum(db);
+        r = cli({QStringLiteral("--db"), db, QStringLiteral("restore"), backup}, QStringLiteral("not the passphrase at all"));
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(test::fileChecksum(db), liveSum);
+        r = cli({QStringLiteral("--db"), db, QStringLiteral("restore"), backup}, test::passphrase());
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(test::fileChecksum(db), backupSum);
+        const QStringList kept = QDir(m_dir.path()).entryList({QStringLiteral("live.caseboard.before-restore-*")});
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(test::fileChecksum(m_dir.filePath(kept.first())), liveSum);
     }
 
     void versionNamesSqlCipher()

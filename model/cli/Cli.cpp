@@ -7,6 +7,7 @@
 #include "model/demo/DemoGenerator.h"
 #include "model/io/JsonExchange.h"
 #include "model/io/PublicImport.h"
+#include "model/storage/Backup.h"
 #include "model/storage/CaseFile.h"
 #include "model/storage/Database.h"
 #include "model/storage/SecretBytes.h"
@@ -471,6 +472,33 @@ int cmdBench(Context &ctx)
     return Success;
 }
 
+int cmdBackup(Context &ctx)
+{
+    requireNoExtraArguments(ctx, 0);
+    const QString out = ctx.parser->value(QStringLiteral("out"));
+    if (out.isEmpty())
+        throw UsageProblem{Tr::tr("backup: where to? caseboard-cli backup --out FILE")};
+    SecretBytes pass = readPassphrase(ctx, false);
+    auto file = CaseFile::open(ctx.dbPath, pass);
+    backupCaseFile(*file, out, pass);
+    ctx.out << Tr::tr("Backed up %1 to %2").arg(QDir::toNativeSeparators(ctx.dbPath), QDir::toNativeSeparators(out))
+            << '\n';
+    return Success;
+}
+
+int cmdRestore(Context &ctx)
+{
+    if (ctx.positional.isEmpty())
+        throw UsageProblem{Tr::tr("restore: from which backup? caseboard-cli --db FILE restore BACKUP")};
+    requireNoExtraArguments(ctx, 1);
+    SecretBytes pass = readPassphrase(ctx, false);
+    restoreCaseFile(ctx.positional.at(0), ctx.dbPath, pass);
+    ctx.out << Tr::tr("Restored %1 from %2; the file it replaced was kept beside it")
+                   .arg(QDir::toNativeSeparators(ctx.dbPath), QDir::toNativeSeparators(ctx.positional.at(0)))
+            << '\n';
+    return Success;
+}
+
 int cmdVersion(Context &ctx)
 {
     requireNoExtraArguments(ctx, 0);
@@ -572,6 +600,21 @@ QList<Command> commands()
           QCommandLineOption(QStringLiteral("format"), Tr::tr("csv, json or table (default)."), QStringLiteral("FORMAT"))},
          QStringLiteral("[FILE]"),
          &cmdBench},
+        {"backup",
+         QT_TRANSLATE_NOOP("cb::cli::Cli",
+                           "Write an encrypted, consistent copy of the case file (SQLite's online backup), checked "
+                           "before it is put in place."),
+         {QCommandLineOption(QStringLiteral("out"), Tr::tr("The backup file to write (must not exist)."),
+                             QStringLiteral("FILE"))},
+         {},
+         &cmdBackup},
+        {"restore",
+         QT_TRANSLATE_NOOP("cb::cli::Cli",
+                           "Replace the case file at --db with a backup, after every verify check has passed on it; "
+                           "the replaced file is kept beside it."),
+         {},
+         QStringLiteral("BACKUP"),
+         &cmdRestore},
         {"version", QT_TRANSLATE_NOOP("cb::cli::Cli", "Print the versions of CaseBoard and SQLCipher."), {}, {},
          &cmdVersion},
     };

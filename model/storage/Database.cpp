@@ -253,6 +253,31 @@ void Database::setBusyTimeout(int milliseconds)
     check(d->handle, sqlite3_busy_timeout(d->handle, milliseconds));
 }
 
+void Database::backupTo(Database &destination)
+{
+    CB_REQUIRE_OPEN();
+    if (!destination.isOpen())
+        notOpen();
+    sqlite3_backup *backup = sqlite3_backup_init(destination.d->handle, "main", d->handle, "main");
+    if (!backup)
+        fail(destination.d->handle, sqlite3_errcode(destination.d->handle), destination.path());
+    int rc = SQLITE_OK;
+    // -1 copies every page in one step, so the copy never mixes two committed states. BUSY or
+    // LOCKED means another connection holds a lock: retry after a pause (the busy handler does not
+    // apply to the backup's own locks).
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+        rc = sqlite3_backup_step(backup, -1);
+        if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+            break;
+        sqlite3_sleep(10);
+    }
+    const int finishRc = sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE)
+        fail(destination.d->handle, rc, destination.path());
+    if (finishRc != SQLITE_OK)
+        fail(destination.d->handle, finishRc, destination.path());
+}
+
 #undef CB_REQUIRE_OPEN
 
 // --- Statement ------------------------------------------------------------------------------

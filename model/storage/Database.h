@@ -67,6 +67,11 @@ public:
     bool inTransaction() const;
     void setBusyTimeout(int milliseconds);
 
+    // Copies this whole database into `destination` with SQLite's online backup API, in one
+    // step: the copy is the last committed state, read under one read transaction (in WAL mode
+    // a writer elsewhere neither blocks it nor shows through). Waits on the busy timeout.
+    void backupTo(Database &destination);
+
 private:
     friend class Statement;
     struct Impl;
