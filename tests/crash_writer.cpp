@@ -41,8 +41,8 @@ constexpr qint64 kMaxRowsPerRun = 20000;
 QString payload(qint64 n)
 {
     QRandomGenerator gen(static_cast<quint32>(n * 2654435761u));
-    // Mostly a few hundred bytes; one row in twenty larger than a page, onto overflow pages.
-    const int length = n % 20 == 7 ? 4100 + int(gen.bounded(600)) : 20 + int(gen.bounded(400));
+    // Mostly a few hundred bytes; one row in fifty larger than a page, onto overflow pages.
+    const int length = n % 50 == 7 ? 4100 + int(gen.bounded(600)) : 20 + int(gen.bounded(250));
     QString text = u"payload %1 "_s.arg(n);
     text.reserve(text.size() + length);
     for (int i = 0; i < length; ++i)
@@ -83,7 +83,7 @@ Id ensureCase(CaseStore &store)
     c.address = u"1300 block S Durability Ave"_s;
     Victim v;
     v.name = u"Victim Durable"_s;
-    return store.createCase(c, {v});
+    return store.createCase(c, { v });
 }
 
 Lead leadFor(Id caseId, qint64 n)
@@ -113,7 +113,7 @@ int main(int argc, char **argv)
         auto file = QFileInfo::exists(path) ? CaseFile::open(path, secret) : CaseFile::create(path, secret);
         const FixedClock clock(QDateTime(QDate(2024, 6, 15), QTime(12, 0), Qt::UTC));
         CaseStore store(*file, clock);
-        store.setActor({std::nullopt, u"system:crash-writer"_s});
+        store.setActor({ std::nullopt, u"system:crash-writer"_s });
         const Id caseId = ensureCase(store);
         const qint64 first = highestRow(store, caseId) + 1;
         // The test may be reading the file, checking the last crash: no write until it says go.

@@ -4,7 +4,6 @@
 // larger file) — refused or reported, never returned as data, and the file never changed.
 
 #include "TestSupport.h"
-
 #include "model/storage/CaseFile.h"
 #include "model/storage/Database.h"
 #include "model/storage/Error.h"
@@ -27,11 +26,9 @@
 #include <QTest>
 #include <QThread>
 
-#include <unistd.h>
-
 #include <map>
 #include <optional>
-#include <set>
+#include <unistd.h>
 
 using namespace cb;
 using namespace cb::test;
@@ -74,8 +71,8 @@ const CaseFile::Check *findCheck(const QList<CaseFile::Check> &checks, const QSt
 }
 
 // The checks of verify() these tests rely on (it may run more).
-const QStringList kRequiredChecks = {u"SQLite integrity"_s, u"cipher integrity (HMAC of every page)"_s,
-                                     u"foreign keys"_s, u"audit completeness"_s};
+const QStringList kRequiredChecks
+    = { u"SQLite integrity"_s, u"cipher integrity (HMAC of every page)"_s, u"foreign keys"_s, u"audit completeness"_s };
 
 QString quoted(const QString &identifier)
 {
@@ -107,10 +104,10 @@ struct RowShape {
 RowShape expectedShape(qint64 n)
 {
     if (n % 10 == 3)
-        return {true, true};
+        return { true, true };
     if (n % 5 == 0)
-        return {false, true};
-    return {true, false};
+        return { false, true };
+    return { true, false };
 }
 
 // Parses "row N sha256=<hex> payload N ...", checking the checksum; the row number, or an error.
@@ -177,14 +174,14 @@ QStringList filesUnder(const QString &dir)
     return out;
 }
 
-// Files this process holds open under dir, as /proc/self/fd entries; SQLite unlinks its temporary
-// files as soon as it opens them, so they are only visible this way. Also every deleted file the
-// process holds open anywhere, which a temporary file outside dir would be.
+// SQLite's temporary files that this process holds open: under dir, where TMPDIR points, or
+// deleted anywhere else. SQLite unlinks a temporary file as soon as it opens it, so a listing of
+// the directory never shows one: only /proc/self/fd does, and only while it is open.
 struct OpenFile {
-    QString fd;     // /proc/self/fd/N, readable while the descriptor is open
+    QString fd; // /proc/self/fd/N, readable while the descriptor is open
     QString target; // where it points
 };
-QList<OpenFile> openFilesUnder(const QString &dir)
+QList<OpenFile> openTemporaryFiles(const QString &dir)
 {
     QList<OpenFile> out;
     const QDir fds(u"/proc/self/fd"_s);
@@ -196,16 +193,18 @@ QList<OpenFile> openFilesUnder(const QString &dir)
             continue;
         target.truncate(n);
         const QString t = QFile::decodeName(target);
-        if (t.startsWith(dir + u'/') || (t.startsWith(u'/') && t.endsWith(u" (deleted)"_s)))
-            out << OpenFile{link, t};
+        const bool deletedFile = t.startsWith(u'/') && !t.startsWith(u"/memfd:"_s) && t.endsWith(u" (deleted)"_s);
+        if (t.startsWith(dir + u'/') || deletedFile)
+            out << OpenFile { link, t };
     }
     return out;
 }
 
-// A sort of every note with its audit entry: a few MB for a few thousand notes, more than the
-// 1 MB (250 pages) that SQLite's sorter keeps in memory before it writes runs to a temporary
-// file, unless temp_store is MEMORY. Under the case file's own 64 MB cache it would never need to
-// spill, so the tests shrink the cache first: then only temp_store keeps the sort off the disk.
+// A sort of every note with its audit entry: a few MB for a few thousand notes. SQLite's sorter
+// keeps a run in memory up to the larger of 1 MB (250 pages) and the page cache's size, then
+// writes it to a temporary file, unless temp_store is MEMORY. Under the case file's 64 MB cache
+// a sort this size would never spill, so the tests shrink the cache first: then only temp_store
+// keeps the sort off the disk (spillWouldBeSeen shows that it would spill otherwise).
 constexpr std::string_view kLargeSort = "SELECT n.body, a.new_value FROM notes n JOIN audit a "
                                         "ON a.entity = 'note' AND a.entity_id = n.id ORDER BY n.body DESC, a.id";
 
@@ -252,13 +251,13 @@ struct Btree {
 QList<Btree> btrees(db::Database &db)
 {
     QList<Btree> out;
-    out << Btree{u"sqlite_schema"_s, "SELECT * FROM sqlite_schema ORDER BY rowid"};
+    out << Btree { u"sqlite_schema"_s, "SELECT * FROM sqlite_schema ORDER BY rowid" };
     db::Statement s = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema "
                                  "WHERE type IN ('table', 'index') AND rootpage > 0 ORDER BY name");
     while (s.step()) {
         const QString type = s.text(0), name = s.text(1), table = s.text(2), sql = s.text(3);
         if (type == u"table"_s) {
-            out << Btree{name, QString(u"SELECT * FROM "_s + quoted(name) + u" ORDER BY rowid"_s).toStdString()};
+            out << Btree { name, QString(u"SELECT * FROM "_s + quoted(name) + u" ORDER BY rowid"_s).toStdString() };
             continue;
         }
         // An index, read on its own: INDEXED BY with only its columns selected is a covering scan.
@@ -270,9 +269,9 @@ QList<Btree> btrees(db::Database &db)
         // A partial index can only be used by a query whose WHERE implies the index's own.
         const qsizetype where = sql.lastIndexOf(u" WHERE "_s, -1, Qt::CaseInsensitive);
         const QString filter = where >= 0 ? sql.mid(where) : QString();
-        const QString scan = u"SELECT "_s + cols.join(u", "_s) + u" FROM "_s + quoted(table) + u" INDEXED BY "_s +
-                             quoted(name) + filter + u" ORDER BY "_s + cols.join(u", "_s);
-        out << Btree{name, scan.toStdString()};
+        const QString scan = u"SELECT "_s + cols.join(u", "_s) + u" FROM "_s + quoted(table) + u" INDEXED BY "_s
+            + quoted(name) + filter + u" ORDER BY "_s + cols.join(u", "_s);
+        out << Btree { name, scan.toStdString() };
     }
     return out;
 }
@@ -379,7 +378,7 @@ void TestDurability::checkAfterCrash(const QString &path, const QString &where, 
     QCOMPARE(qint64(rows.size()), found); // 1..found, no gaps
     for (const auto &[n, shape] : rows)
         QVERIFY2(shape == expectedShape(n),
-                 qPrintable(where + u"row %1 is half there (note %2, lead %3)"_s.arg(n).arg(shape.note).arg(shape.lead)));
+            qPrintable(where + u"row %1 is half there (note %2, lead %3)"_s.arg(n).arg(shape.note).arg(shape.lead)));
     *highest = found;
 }
 
@@ -401,7 +400,7 @@ void TestDurability::crashRecovery()
     // least rows 1..lastAck and perhaps one more.
     qint64 highest = 0, lastAck = 0;
     bool checkPending = false, checkedLast = true;
-    qint64 totalAcks = 0, checks = 0;
+    qint64 totalAcks = 0, checks = 0, msChecking = 0;
     QElapsedTimer total;
     total.start();
 
@@ -415,7 +414,7 @@ void TestDurability::crashRecovery()
         QProcess p;
         p.setProcessEnvironment(env);
         p.setProgram(writer);
-        p.setArguments({path});
+        p.setArguments({ path });
         p.start();
         QVERIFY2(p.waitForStarted(30000), qPrintable(where + p.errorString()));
 
@@ -423,7 +422,10 @@ void TestDurability::crashRecovery()
         // (most of the time either takes), on two cores at once. The writer reads but does not
         // write until it is told to go.
         if (checkPending) {
+            QElapsedTimer checking;
+            checking.start();
             checkAfterCrash(path, where, lastAck, &highest);
+            msChecking += checking.elapsed();
             if (QTest::currentTestFailed()) {
                 p.kill();
                 p.waitForFinished(10000);
@@ -459,9 +461,10 @@ void TestDurability::crashRecovery()
                         return;
                     p.kill();
                     p.waitForFinished(10000);
-                    QTest::qFail(qPrintable(where + u"the writer stopped after %1 acks: %2"_s.arg(acks.size())
-                                                        .arg(QString::fromLocal8Bit(p.readAllStandardError()))),
-                                 __FILE__, __LINE__);
+                    QTest::qFail(qPrintable(where
+                                     + u"the writer stopped after %1 acks: %2"_s.arg(acks.size())
+                                           .arg(QString::fromLocal8Bit(p.readAllStandardError()))),
+                        __FILE__, __LINE__);
                     return;
                 }
                 collect();
@@ -475,10 +478,11 @@ void TestDurability::crashRecovery()
             return;
         // The writer numbers on from the highest row in the file.
         if (checkedLast)
-            QVERIFY2(*ready == highest + 1, qPrintable(where + u"writer starts at %1 after row %2"_s.arg(*ready).arg(highest)));
+            QVERIFY2(*ready == highest + 1,
+                qPrintable(where + u"writer starts at %1 after row %2"_s.arg(*ready).arg(highest)));
         else
             QVERIFY2(*ready == lastAck + 1 || *ready == lastAck + 2,
-                     qPrintable(where + u"writer starts at %1 after ack %2"_s.arg(*ready).arg(lastAck)));
+                qPrintable(where + u"writer starts at %1 after ack %2"_s.arg(*ready).arg(lastAck)));
         p.write("go\n");
         QVERIFY(p.waitForBytesWritten(30000));
 
@@ -492,7 +496,7 @@ void TestDurability::crashRecovery()
         if (QTest::currentTestFailed())
             return;
         QVERIFY2(p.exitStatus() == QProcess::CrashExit,
-                 qPrintable(where + u"the writer exited by itself: "_s + QString::fromLocal8Bit(p.readAllStandardError())));
+            qPrintable(where + u"the writer exited by itself: "_s + QString::fromLocal8Bit(p.readAllStandardError())));
         QCOMPARE(acks.first(), *ready);
         for (qsizetype i = 1; i < acks.size(); ++i)
             QVERIFY2(acks[i] == acks[i - 1] + 1, qPrintable(where + u"acks out of order"_s));
@@ -507,9 +511,9 @@ void TestDurability::crashRecovery()
         return;
     ++checks;
     qInfo("%d writers killed, %lld crashes checked, %lld rows acknowledged, %lld rows in the file (%lld KB), "
-          "%.1f s in all (%.0f ms a run)",
-          runs, checks, totalAcks, highest, QFileInfo(path).size() / 1024, double(total.elapsed()) / 1000.0,
-          double(total.elapsed()) / runs);
+          "%.1f s in all (%.0f ms a run), %.1f s of it opening and checking",
+        runs, checks, totalAcks, highest, QFileInfo(path).size() / 1024, double(total.elapsed()) / 1000.0,
+        double(total.elapsed()) / runs, double(msChecking) / 1000.0);
 }
 
 void TestDurability::noPlaintextAtRest()
@@ -520,9 +524,9 @@ void TestDurability::noPlaintextAtRest()
     const QList<QByteArray> needles = needlesFor(canary);
     // The search itself finds the canary in each form, so a clean result means something.
     QVERIFY(!findNeedle("xx" + canary.toUtf8() + "yy", needles).isEmpty());
-    QVERIFY(!findNeedle(QByteArray::fromRawData(reinterpret_cast<const char *>(canary.utf16()), canary.size() * 2),
-                        needles)
-                 .isEmpty());
+    QVERIFY(
+        !findNeedle(QByteArray::fromRawData(reinterpret_cast<const char *>(canary.utf16()), canary.size() * 2), needles)
+             .isEmpty());
 
     QTemporaryDir dir(newTestDirTemplate());
     QVERIFY(dir.isValid());
@@ -530,7 +534,7 @@ void TestDurability::noPlaintextAtRest()
     const QString path = fx->path;
     CaseStore &store = *fx->store;
 
-    const SampleCase sample = addSampleCase(store);
+    addSampleCase(store);
     CaseRecord c;
     c.caseNumber = u"HZ-2024-777"_s;
     c.incidentDate = QDate(2024, 5, 5);
@@ -538,7 +542,7 @@ void TestDurability::noPlaintextAtRest()
     Victim v;
     v.name = canary;
     v.age = 30;
-    const Id caseId = store.createCase(c, {v});
+    const Id caseId = store.createCase(c, { v });
     Lead l;
     l.caseId = caseId;
     l.description = u"Tip line caller names "_s + canary;
@@ -562,7 +566,8 @@ void TestDurability::noPlaintextAtRest()
         for (const QString &f : files)
             if (const QString at = findNeedle(readAll(f), needles); !at.isEmpty())
                 hits << f + u' ' + at;
-        for (const OpenFile &o : openFilesUnder(g_sqliteTemp))
+        const QList<OpenFile> open = openTemporaryFiles(g_sqliteTemp);
+        for (const OpenFile &o : open)
             if (const QString at = findNeedle(readAll(o.fd), needles); !at.isEmpty())
                 hits << o.target + u' ' + at;
         if (seen)
@@ -571,6 +576,8 @@ void TestDurability::noPlaintextAtRest()
             return stage + u": the canary in plaintext: "_s + hits.join(u", "_s);
         if (const QStringList temps = filesUnder(g_sqliteTemp); !temps.isEmpty())
             return stage + u": SQLite left temporary files: "_s + temps.join(u", "_s);
+        if (!open.isEmpty())
+            return stage + u": SQLite has a temporary file open: "_s + open.first().target;
         return QString();
     };
     QString problem;
@@ -581,15 +588,16 @@ void TestDurability::noPlaintextAtRest()
     // The scan saw the file and its log, not an empty directory.
     QVERIFY(seen.contains(path));
     QVERIFY(seen.contains(path + u"-wal"_s));
+    QVERIFY(seen.contains(path + u"-shm"_s));
     QVERIFY(QFileInfo(path + u"-wal"_s).size() > 0);
 
     // A few thousand notes, some with the canary, then a sort far larger than SQLite's sorter may
     // keep in memory under a small cache: were temp_store not MEMORY, it would spill to a file.
     store.bulk([&] {
         for (int i = 0; i < 3000; ++i)
-            store.addNote(caseId, u"Canvass sheet %1: no answer at the door, card left; "_s.arg(i, 4, 10, QChar(u'0')) +
-                                      (i % 100 == 7 ? canary : u"nothing further"_s) + u". "_s +
-                                      QString(300, u'x'));
+            store.addNote(caseId,
+                u"Canvass sheet %1: no answer at the door, card left; "_s.arg(i, 4, 10, QChar(u'0'))
+                    + (i % 100 == 7 ? canary : u"nothing further"_s) + u". "_s + QString(300, u'x'));
     });
     problem = scanAtRest(u"after 3000 notes"_s);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -599,7 +607,6 @@ void TestDurability::noPlaintextAtRest()
     {
         db::Statement sort = db.prepare(kLargeSort);
         QVERIFY(sort.step()); // the sort is done and being read back: a spilled run would be open now
-        QCOMPARE(openFilesUnder(g_sqliteTemp).size(), 0);
         problem = scanAtRest(u"during a large sort"_s);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         int rows = 1, withCanary = 0;
@@ -613,14 +620,14 @@ void TestDurability::noPlaintextAtRest()
     problem = scanAtRest(u"after a large sort"_s);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
-    // VACUUM rebuilds the whole file through a transient database: in memory, encrypted.
+    // VACUUM rebuilds the whole file through a transient database, which temp_store=MEMORY keeps
+    // in memory; the rebuilt pages go through the log, encrypted.
     db.execScript("VACUUM");
     problem = scanAtRest(u"after VACUUM"_s);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     db.execScript("PRAGMA cache_size = -65536");
-    QVERIFY(store.notes(caseId).size() == 3001);
+    QCOMPARE(store.notes(caseId).size(), 3001);
     QCOMPARE(store.victims(caseId).value(0).name, canary);
-    Q_UNUSED(sample);
 
     fx.reset();
     QVERIFY(!QFileInfo::exists(path + u"-wal"_s)); // folded into the file on close
@@ -652,15 +659,22 @@ void TestDurability::spillWouldBeSeen()
             fx.store->addNote(s.caseId, u"%1 %2 "_s.arg(canary).arg(i) + QString(300, u'y'));
     });
     db::Database &db = fx.file->db();
+    // scripts/build-sqlcipher.sh builds with TEMP_STORE=3: temporary storage is always memory,
+    // whatever the pragma says, and there is nothing to show.
+    if (db.scalar("SELECT count(*) FROM pragma_compile_options WHERE compile_options = 'TEMP_STORE=3'").toLongLong() > 0)
+        QSKIP("SQLCipher is built with TEMP_STORE=3: temp_store=FILE cannot spill");
     db.execScript("PRAGMA temp_store = FILE; PRAGMA cache_size = 20;");
     {
         db::Statement sort = db.prepare(kLargeSort);
         QVERIFY(sort.step());
-        const QList<OpenFile> spilled = openFilesUnder(g_sqliteTemp);
+        const QList<OpenFile> spilled = openTemporaryFiles(g_sqliteTemp);
         QVERIFY2(!spilled.isEmpty(), "temp_store=FILE did not spill: the scan could not tell");
         bool plaintext = false;
-        for (const OpenFile &o : spilled)
+        for (const OpenFile &o : spilled) {
+            // In the directory TMPDIR names: main() redirected SQLite before it started.
+            QVERIFY2(o.target.startsWith(g_sqliteTemp + u'/'), qPrintable(o.target));
             plaintext = plaintext || !findNeedle(readAll(o.fd), needles).isEmpty();
+        }
         QVERIFY(plaintext);
     }
     // Closed again: nothing left to list, which is why the scan looks at open descriptors.
@@ -673,6 +687,7 @@ void TestDurability::tampering_data()
     QTest::addColumn<QString>("how");
     QTest::newRow("pages 2 and 3 swapped") << u"swap"_s;
     QTest::newRow("byte flip, middle page") << u"middle"_s;
+    QTest::newRow("byte flip, page at a third") << u"third"_s;
     QTest::newRow("byte flip, last page") << u"last"_s;
     QTest::newRow("middle page zeroed") << u"zero"_s;
     QTest::newRow("last page zeroed") << u"zero last"_s;
@@ -692,12 +707,15 @@ void TestDurability::tampering()
         caseId = s.caseId;
         f.store->bulk([&] {
             for (int i = 0; i < 800; ++i)
-                f.store->addNote(s.caseId, u"Interview %1: the witness repeats the account given on the night; "_s.arg(i) +
-                                               QString(200 + i % 300, QChar(u'a' + i % 26)));
-            // Then some longer than a page, so that the last pages are overflow pages.
+                f.store->addNote(s.caseId,
+                    u"Interview %1: the witness repeats the account given on the night; "_s.arg(i)
+                        + QString(200 + i % 300, QChar(u'a' + i % 26)));
+            // And some longer than a page, onto overflow pages.
             for (int i = 0; i < 20; ++i)
                 f.store->addNote(s.caseId, u"Transcript %1: "_s.arg(i) + QString(6000, QChar(u'A' + i)));
         });
+        // Compacted, so that every page belongs to a b-tree (see below).
+        f.file->db().execScript("VACUUM");
     }
     const qint64 pages = QFileInfo(path).size() / kPageSize;
     QVERIFY2(pages * kPageSize >= 400 * 1024, qPrintable(QString::number(pages)));
@@ -705,16 +723,18 @@ void TestDurability::tampering()
     QList<qint64> damaged;
     QStringList damagedNames;
     if (how == u"swap"_s)
-        damaged = {2, 3};
+        damaged = { 2, 3 };
     else if (how == u"middle"_s || how == u"zero"_s)
-        damaged = {pages / 2};
+        damaged = { pages / 2 };
+    else if (how == u"third"_s)
+        damaged = { pages / 3 };
     else
-        damaged = {pages};
+        damaged = { pages };
     for (qint64 page : damaged)
         damagedNames << u"page %1"_s.arg(page);
 
-    // Before the damage: what each b-tree holds. With no free pages (nothing was ever deleted)
-    // and no pointer-map pages, every page belongs to exactly one b-tree, so a damaged page must
+    // Before the damage: what each b-tree holds. With no free pages (VACUUM left none) and no
+    // pointer-map pages, every page belongs to exactly one b-tree, so a damaged page must
     // make at least one of the full scans below fail. (SQLCipher as Debian builds it has no
     // dbstat table to name the owner beforehand.)
     QMap<QString, QStringList> baseline;
@@ -751,13 +771,18 @@ void TestDurability::tampering()
     QCOMPARE(QFileInfo(path).size(), pages * kPageSize);
     const QByteArray before = fileChecksum(path);
 
-    for (const bool readOnly : {true, false}) {
+    for (const bool readOnly : { true, false }) {
         const QString mode = readOnly ? u"read-only: "_s : u"read-write: "_s;
         std::unique_ptr<CaseFile> file;
         try {
             file = readOnly ? CaseFile::openReadOnly(path, secret()) : CaseFile::open(path, secret());
         } catch (const Error &e) {
-            QVERIFY2(e.kind() == ErrorKind::Damaged, qPrintable(mode + u"kind %1: "_s.arg(int(e.kind())) + e.message()));
+            // Refused (the damaged page holds part of the schema): as damaged, naming the file.
+            if (readOnly)
+                qInfo("%lld pages; damaged %s; refused: %s", pages, qPrintable(damagedNames.join(u", "_s)),
+                      qPrintable(e.message()));
+            QVERIFY2(
+                e.kind() == ErrorKind::Damaged, qPrintable(mode + u"kind %1: "_s.arg(int(e.kind())) + e.message()));
             QVERIFY2(e.message().contains(path), qPrintable(e.message()));
             QCOMPARE(fileChecksum(path), before);
             continue;
@@ -766,10 +791,28 @@ void TestDurability::tampering()
         const CaseFile::Check *cipher = findCheck(checks, u"cipher integrity (HMAC of every page)"_s);
         QVERIFY(cipher);
         QVERIFY2(!cipher->ok, qPrintable(mode + describe(checks)));
-        qInfo("%s", qPrintable(mode + describe(checks)));
         for (qint64 page : damaged) {
             const QRegularExpression names(u"\\bpage %1\\b"_s.arg(page));
             QVERIFY2(cipher->problems.join(u'\n').contains(names), qPrintable(mode + describe(checks)));
+        }
+        const CaseFile::Check *sqlite = findCheck(checks, u"SQLite integrity"_s);
+        QVERIFY(sqlite);
+        QVERIFY2(!sqlite->ok, qPrintable(mode + describe(checks)));
+        // SQLite's own check names no sound page as unreadable. (A page it cannot reach because
+        // its parent is damaged is a true finding; "unable to get the page" of a sound one is
+        // not.) Checked where the damage is early in the file, so that the check reads nearly
+        // every other page after it.
+        QStringList falseAlarms;
+        static const QRegularExpression unreadable(u"page (\\d+): unable to get the page"_s);
+        for (const QString &problem : sqlite->problems)
+            if (const auto m = unreadable.match(problem); m.hasMatch() && !damaged.contains(m.captured(1).toLongLong()))
+                falseAlarms << problem;
+        if (how == u"swap"_s) {
+            QEXPECT_FAIL("",
+                "verify(): once a page fails its HMAC, SQLCipher puts the pager in an error state "
+                "and integrity_check reports every page it reads afterwards as unreadable",
+                Continue);
+            QVERIFY2(falseAlarms.isEmpty(), qPrintable(mode + falseAlarms.join(u" | "_s)));
         }
 
         // Every b-tree reads back either exactly as before or not at all, and at least one (the
@@ -784,9 +827,9 @@ void TestDurability::tampering()
                 failedNames << t.name;
             }
         }
-        qInfo("%s%lld pages; damaged %s; unreadable: %s", qPrintable(mode), pages,
-              qPrintable(damagedNames.join(u", "_s)),
-              qPrintable(failed.join(u"; "_s)));
+        if (readOnly)
+            qInfo("%lld pages; damaged %s; unreadable: %s", pages, qPrintable(damagedNames.join(u", "_s)),
+                qPrintable(failed.join(u"; "_s)));
         QVERIFY2(!failed.isEmpty(), qPrintable(mode + u"every b-tree read back in full despite the damage"_s));
         QVERIFY(failed.size() <= damaged.size());
         // The same through the store: the case's notes and audit trail come back whole, or the
@@ -796,7 +839,7 @@ void TestDurability::tampering()
         try {
             QCOMPARE(storeView(store, caseId), storeBefore);
             QVERIFY2(!failedNames.contains(u"notes"_s) && !failedNames.contains(u"audit"_s),
-                     qPrintable(mode + u"the store read the damaged page without an error"_s));
+                qPrintable(mode + u"the store read the damaged page without an error"_s));
         } catch (const Error &e) {
             QCOMPARE(e.kind(), ErrorKind::Damaged);
         }
