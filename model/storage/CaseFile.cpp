@@ -8,10 +8,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
-#include <openssl/evp.h>
 
 #include <string>
-#include <vector>
 
 namespace cb {
 
@@ -127,73 +125,6 @@ QString PassphrasePolicy::check(const QString &passphrase)
         return Tr::tr("This passphrase is on the list of commonly used passwords; choose another.");
     return {};
 }
-
-// --- AuditChain ----------------------------------------------------------------------------
-
-struct AuditChain::Impl {
-    db::Database &db;
-    db::Statement read;
-    db::Statement write;
-};
-
-AuditChain::AuditChain(db::Database &db)
-    : d(std::make_unique<Impl>(Impl{
-          db,
-          // The predecessor is read at each seal, not kept: a rolled-back savepoint or rows written
-          // by another writer (the JSON import) would make a remembered one wrong. It is one seek
-          // at the end of the rowid b-tree.
-          db.prepare(std::string("SELECT ") + canonicalSql() +
-                     ", (SELECT hash FROM audit WHERE id < ?1 ORDER BY id DESC LIMIT 1) FROM audit WHERE id = ?1"),
-          db.prepare("UPDATE audit SET hash = ?2 WHERE id = ?1"),
-      }))
-{
-}
-
-AuditChain::~AuditChain() = default;
-
-const char *AuditChain::canonicalSql()
-{
-    return "json_array(id, at, actor_id, actor, action, entity, entity_id, case_id, field, old_value, new_value)";
-}
-
-QByteArray AuditChain::link(const QByteArray &previousHash, const QByteArray &canonical)
-{
-    QByteArray input;
-    input.reserve(previousHash.size() + 1 + canonical.size());
-    input.append(previousHash).append('\n').append(canonical);
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (EVP_Digest(input.constData(), static_cast<std::size_t>(input.size()), digest, &length, EVP_sha256(), nullptr) != 1)
-        throw Error(ErrorKind::Database, Tr::tr("Could not compute a SHA-256 digest for the audit trail."));
-    return QByteArray(reinterpret_cast<const char *>(digest), static_cast<qsizetype>(length)).toHex();
-}
-
-void AuditChain::seal(std::int64_t id)
-{
-    d->read.reset();
-    d->read.bind(1, id);
-    if (!d->read.step())
-        throw Error(ErrorKind::Database, Tr::tr("Audit row %1 vanished before it could be sealed.").arg(id));
-    const QByteArray hash = link(d->read.blob(1), d->read.blob(0));
-    d->read.reset(); // not stepping a read on the table while it is written
-    d->write.reset();
-    d->write.bind(1, id);
-    d->write.bind(2, QString::fromLatin1(hash));
-    d->write.run();
-}
-
-void AuditChain::sealAll()
-{
-    // The ids first: rows are not updated under a running scan of the same table.
-    std::vector<std::int64_t> ids;
-    db::Statement unsealed = d->db.prepare("SELECT id FROM audit WHERE hash IS NULL ORDER BY id");
-    while (unsealed.step())
-        ids.push_back(unsealed.int64(0));
-    for (const std::int64_t id : ids)
-        seal(id);
-}
-
-// --- CaseFile --------------------------------------------------------------------------------
 
 CaseFile::CaseFile(db::Database db, QString path) : m_db(std::move(db)), m_path(std::move(path)) {}
 
@@ -402,29 +333,6 @@ QList<CaseFile::Check> CaseFile::verify()
             "WHERE x.m IS NOT d.last_at LIMIT 20");
         while (s.step())
             c.problems << Tr::tr("derived_case_activity: case %1 does not match the audit trail").arg(s.int64(0));
-    });
-    // Recomputes the chain in id order and names the first broken link: after it every link is
-    // suspect anyway. A trail cut short at its end still verifies (see AuditChain).
-    run(Tr::tr("audit chain"), [&](Check &c) {
-        if (schemaVersion() < 3)
-            return;
-        db::Statement s = m_db.prepare(std::string("SELECT id, hash, ") + AuditChain::canonicalSql() +
-                                       " FROM audit ORDER BY id");
-        QByteArray previous;
-        while (s.step()) {
-            if (s.isNull(1)) {
-                c.problems << Tr::tr("audit row %1: no hash (written outside CaseBoard?)").arg(s.int64(0));
-                return;
-            }
-            const QByteArray stored = s.blob(1);
-            if (AuditChain::link(previous, s.blob(2)) != stored) {
-                c.problems << Tr::tr("audit row %1: hash does not match (edited, deleted, reordered or inserted "
-                                     "outside CaseBoard?)")
-                                  .arg(s.int64(0));
-                return;
-            }
-            previous = stored;
-        }
     });
     // Replays the audit trail: for every row of every audited table, each column's value must
     // be the last value the trail gave it (the 'create' snapshot or a later 'update').

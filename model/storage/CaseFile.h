@@ -5,44 +5,11 @@
 #include <QString>
 #include <QStringList>
 
-#include <cstdint>
 #include <memory>
 
 namespace cb {
 
 class SecretBytes;
-
-// The audit trail is a hash chain (schema 3): each row's `hash` is the lower-case hex SHA-256 of
-// the previous row's hash (in id order; "" for the first row), a newline, and the row's canonical
-// text, json_array(id, at, actor_id, actor, action, entity, entity_id, case_id, field, old_value,
-// new_value) as SQLite writes it (deterministic, and it keeps each value's type). A row edited,
-// deleted, reordered or added outside CaseBoard breaks the link at that row unless the whole rest
-// of the chain is recomputed; cutting off the tail leaves a valid chain, so the head is worth
-// keeping outside the file (backups record it).
-// Shared by the migration that chains the rows written before schema 3, the store that chains
-// every new row, and verify().
-class AuditChain {
-public:
-    explicit AuditChain(db::Database &db);
-    ~AuditChain();
-    AuditChain(const AuditChain &) = delete;
-    AuditChain &operator=(const AuditChain &) = delete;
-
-    // Gives row `id` its hash, linked to the row before it; the audit trigger lets a hash be set
-    // once, from NULL, and nothing else be changed.
-    void seal(std::int64_t id);
-    // Seals every row without a hash, in id order (the migration to schema 3).
-    void sealAll();
-
-    // The SQL expression of a row's canonical text, over the audit table's columns.
-    static const char *canonicalSql();
-    // hex(SHA-256(previousHash + "\n" + canonical)), lower case.
-    static QByteArray link(const QByteArray &previousHash, const QByteArray &canonical);
-
-private:
-    struct Impl;
-    std::unique_ptr<Impl> d;
-};
 
 // Rules a new passphrase must meet (see README, "Security model").
 struct PassphrasePolicy {
@@ -79,8 +46,8 @@ public:
         QStringList problems; // each one line, at most a few dozen
     };
     // PRAGMA integrity_check, PRAGMA cipher_integrity_check (HMAC of every page), schema version,
-    // foreign keys, audit completeness (every row's current values are explained by the trail) and
-    // the audit chain (no row of the trail edited, deleted, reordered or inserted since written).
+    // foreign keys, derived tables, and audit completeness (every row's current values are
+    // explained by the trail).
     QList<Check> verify();
 
 private:
