@@ -71,7 +71,6 @@ CREATE TABLE cases (
     CHECK (status = 'cleared_exceptional' OR exceptional_code IS NULL)
 ) STRICT;
 CREATE INDEX cases_incident_date ON cases(incident_date);
-CREATE INDEX cases_status ON cases(status, clearance_date);
 
 -- Every status a case has had, in order. The row with the highest id is the current status,
 -- which cases.status repeats for fast counting. Append-only.
@@ -90,7 +89,6 @@ CREATE TABLE status_changes (
     recorded_at         INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX status_changes_case ON status_changes(case_id, id);
-CREATE INDEX status_changes_date ON status_changes(effective_date);
 
 CREATE TABLE victims (
     id      INTEGER PRIMARY KEY,
