@@ -149,6 +149,18 @@ std::unique_ptr<CaseFile> openExisting(Context &ctx)
     return CaseFile::open(ctx.dbPath, pass);
 }
 
+// An import goes into the case file at --db, which is created for it when missing (and removed
+// again if the import fails).
+void openOrCreate(Context &ctx, const std::function<void(CaseFile &)> &fill)
+{
+    if (QFileInfo::exists(ctx.dbPath)) {
+        auto file = openExisting(ctx);
+        fill(*file);
+    } else {
+        createAndFill(ctx, fill);
+    }
+}
+
 // --- commands --------------------------------------------------------------------------------
 
 int cmdInit(Context &ctx)
@@ -233,12 +245,7 @@ int cmdImportPublic(Context &ctx, io::PublicFormat format, const QString &inPath
         store.setActor({std::nullopt, QStringLiteral("import:") + io::publicFormatKey(format)});
         report = io::importPublic(store, in, options);
     };
-    if (QFileInfo::exists(ctx.dbPath)) {
-        auto file = openExisting(ctx);
-        importInto(*file);
-    } else {
-        createAndFill(ctx, importInto);
-    }
+    openOrCreate(ctx, importInto);
     for (const io::RowProblem &p : report.problems)
         ctx.err << inPath << ": " << p.text() << '\n';
     for (const io::RowProblem &w : report.warnings)
@@ -285,12 +292,7 @@ int cmdImport(Context &ctx)
         store.setActor({std::nullopt, QStringLiteral("cli")});
         s = io::importJson(store, in, QFileInfo(inPath).fileName());
     };
-    if (QFileInfo::exists(ctx.dbPath)) {
-        auto file = openExisting(ctx);
-        importInto(*file);
-    } else {
-        createAndFill(ctx, importInto);
-    }
+    openOrCreate(ctx, importInto);
     ctx.out << Tr::tr("Imported %1 members, %2 cases, %3 victims, %4 leads, %5 notes, %6 audit entries")
                    .arg(s.members)
                    .arg(s.cases)
