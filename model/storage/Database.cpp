@@ -7,6 +7,7 @@
 #include <dlfcn.h>
 #include <sqlite3.h>
 
+#include <mutex>
 #include <utility>
 
 namespace cb::db {
@@ -70,6 +71,19 @@ QString sqlSnippet(std::string_view sql)
     return s.simplified();
 }
 
+// Process-wide settings, made once before the library initialises. Memory statistics are off:
+// with them on, every allocation takes a global mutex, and Debian's SQLCipher (built without the
+// lookaside allocator) allocates for nearly every value it moves. Nothing here reads them.
+void configureLibraryOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // SQLITE_MISUSE if the library was already initialised (a test that opened it directly):
+        // the defaults then stay, which is correct, only slower.
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    });
+}
+
 } // namespace
 
 struct Database::Impl {
@@ -101,6 +115,7 @@ Database &Database::operator=(Database &&) noexcept = default;
 
 Database Database::openMemory()
 {
+    configureLibraryOnce();
     Database db;
     db.d = std::make_unique<Impl>();
     const int rc = sqlite3_open_v2(":memory:", &db.d->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
@@ -124,6 +139,7 @@ Database Database::open(const QString &path, OpenMode mode)
         flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
         break;
     }
+    configureLibraryOnce();
     Database db;
     db.d = std::make_unique<Impl>();
     db.d->path = path;

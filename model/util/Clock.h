@@ -3,6 +3,7 @@
 #include <QDate>
 #include <QDateTime>
 
+#include <algorithm>
 #include <cstdint>
 
 namespace cb {
@@ -20,7 +21,22 @@ public:
 class SystemClock final : public Clock {
 public:
     QDateTime nowUtc() const override { return QDateTime::currentDateTimeUtc(); }
-    QDate today() const override { return QDate::currentDate(); }
+    // The local date costs a time-zone lookup (glibc stats /etc/localtime on every call), which
+    // an import of 50,000 cases would pay 50,000 times. It is kept for at most a minute, and
+    // never past the next local midnight, so a date or zone change shows within a minute.
+    QDate today() const override
+    {
+        thread_local QDate date;
+        thread_local qint64 validUntilMs = 0;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (now >= validUntilMs || now < validUntilMs - 60'000) {
+            const QDateTime local = QDateTime::currentDateTime();
+            date = local.date();
+            const qint64 midnight = QDateTime(date.addDays(1), QTime(0, 0)).toMSecsSinceEpoch();
+            validUntilMs = std::min(midnight, local.toMSecsSinceEpoch() + 60'000);
+        }
+        return date;
+    }
 };
 
 class FixedClock final : public Clock {
