@@ -96,6 +96,8 @@ private slots:
     void transactionAfterFailedCommitStatement();
     void moveKeepsConnection();
     void linkedToSqlCipher();
+    void sha256Function_data();
+    void sha256Function();
 };
 
 void TestDatabase::openMemory()
@@ -777,6 +779,36 @@ void TestDatabase::linkedToSqlCipher()
     QVERIFY2(!info.sqliteVersion.isEmpty(), "no SQLite version");
     // The shared object that sqlite3_open_v2 resolves into is SQLCipher's, not the system SQLite.
     QVERIFY2(info.libraryPath.contains(u"sqlcipher"_s, Qt::CaseInsensitive), qPrintable(info.libraryPath));
+}
+
+void TestDatabase::sha256Function_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<QVariant>("expected");
+    // FIPS 180-2 test vectors ("abc", the empty string) and the same bytes as a blob.
+    QTest::newRow("abc") << u"cb_sha256('abc')"_s
+                         << QVariant(u"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"_s);
+    QTest::newRow("blob") << u"cb_sha256(X'616263')"_s
+                          << QVariant(u"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"_s);
+    QTest::newRow("empty") << u"cb_sha256('')"_s
+                           << QVariant(u"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"_s);
+    QTest::newRow("two blocks")
+        << u"cb_sha256('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')"_s
+        << QVariant(u"248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"_s);
+    QTest::newRow("null") << u"cb_sha256(NULL)"_s << QVariant();
+}
+
+void TestDatabase::sha256Function()
+{
+    QFETCH(QString, expression);
+    QFETCH(QVariant, expected);
+    db::Database db = db::Database::openMemory();
+    QVERIFY_THROWS_EXCEPTION(Error, db.scalar("SELECT cb_sha256('abc')")); // not there until added
+    db.addSha256Function();
+    const QVariant got = db.scalar(QString(u"SELECT "_s + expression).toStdString());
+    QCOMPARE(got.isNull(), expected.isNull());
+    if (!expected.isNull())
+        QCOMPARE(got.toString(), expected.toString());
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 
 #include <dlfcn.h>
+#include <openssl/evp.h>
 #include <sqlite3.h>
 
 #include <mutex>
@@ -125,7 +126,7 @@ Database Database::openMemory()
     return db;
 }
 
-Database Database::open(const QString &path, OpenMode mode)
+Database Database::open(const QString &path, OpenMode mode, const char *vfs)
 {
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
     switch (mode) {
@@ -144,7 +145,7 @@ Database Database::open(const QString &path, OpenMode mode)
     db.d = std::make_unique<Impl>();
     db.d->path = path;
     const QByteArray file = path.toUtf8();
-    const int rc = sqlite3_open_v2(file.constData(), &db.d->handle, flags, nullptr);
+    const int rc = sqlite3_open_v2(file.constData(), &db.d->handle, flags, vfs);
     if (rc != SQLITE_OK)
         fail(db.d->handle, rc, path);
     return db;
@@ -185,6 +186,41 @@ void Database::rekey(const SecretBytes &passphrase)
 {
     CB_REQUIRE_OPEN();
     check(d->handle, sqlite3_rekey_v2(d->handle, "main", passphrase.data(), static_cast<int>(passphrase.size())));
+}
+
+namespace {
+void sha256Function(sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+    if (argc != 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(context);
+        return;
+    }
+    // sqlite3_value_blob gives the bytes of a blob, and of text as UTF-8 (numbers as their text).
+    const void *bytes = sqlite3_value_blob(argv[0]);
+    const int size = sqlite3_value_bytes(argv[0]);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    static const unsigned char empty = 0;
+    if (EVP_Digest(bytes ? bytes : &empty, static_cast<std::size_t>(size), digest, &length, EVP_sha256(), nullptr) != 1) {
+        sqlite3_result_error(context, "cb_sha256: the digest could not be computed", -1);
+        return;
+    }
+    static constexpr char kHex[] = "0123456789abcdef";
+    char hex[2 * EVP_MAX_MD_SIZE];
+    for (unsigned int i = 0; i < length; ++i) {
+        hex[2 * i] = kHex[digest[i] >> 4];
+        hex[2 * i + 1] = kHex[digest[i] & 0xf];
+    }
+    sqlite3_result_text(context, hex, static_cast<int>(2 * length), SQLITE_TRANSIENT);
+}
+} // namespace
+
+void Database::addSha256Function()
+{
+    CB_REQUIRE_OPEN();
+    check(d->handle, sqlite3_create_function_v2(d->handle, "cb_sha256", 1,
+                                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                                &sha256Function, nullptr, nullptr, nullptr));
 }
 
 void Database::execScript(std::string_view sql)

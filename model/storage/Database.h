@@ -38,7 +38,8 @@ public:
     // An in-memory database (no key) for tests and scratch work.
     static Database openMemory();
     // Opens the file without reading it; nothing is read or written until the first statement.
-    static Database open(const QString &path, OpenMode mode);
+    // `vfs` names a registered SQLite VFS (nullptr: the default one).
+    static Database open(const QString &path, OpenMode mode, const char *vfs = nullptr);
 
     bool isOpen() const noexcept;
     void close();
@@ -56,6 +57,11 @@ public:
     // Convenience: prepare, bind nothing, step once, return the first column of the first row
     // (a null QVariant when there is no row).
     QVariant scalar(std::string_view sql);
+
+    // Adds the deterministic SQL function cb_sha256(X) to this connection: the SHA-256 of X's
+    // bytes (text as UTF-8, a blob as is; NULL gives NULL) as 64 lower-case hex digits. The audit
+    // trail's hash chain is computed with it inside the INSERT that writes each entry.
+    void addSha256Function();
 
     // Whether closing the last connection folds the write-ahead log into the main file (SQLite's
     // default: on). CaseFile turns it off until a file is accepted, so that a refused open leaves
