@@ -604,7 +604,7 @@ void TestCaseFile::flippedBytes()
     try {
         auto file = CaseFile::openReadOnly(path, secret());
         const QList<CaseFile::Check> checks = file->verify();
-        QCOMPARE(checks.size(), 6);
+        QCOMPARE(checks.size(), 7);
         const CaseFile::Check *cipher = findCheck(checks, u"cipher integrity (HMAC of every page)"_s);
         QVERIFY(cipher);
         QVERIFY2(!cipher->ok, qPrintable(describe(checks)));
@@ -694,6 +694,11 @@ void TestCaseFile::migrations()
             db.execScript("INSERT INTO audit (at, actor, action, entity, entity_id, new_value) "
                           "SELECT 1700000000000, 'system:old', 'create', 'member', id, " +
                           snapshot + " FROM members");
+            if (from >= 3) // from schema 3 on, CaseBoard links each entry into the hash chain
+                db.execScript("DROP TRIGGER audit_no_update; UPDATE audit SET hash = cb_sha256(char(10) || "
+                              "json_array(id, at, actor_id, actor, action, entity, entity_id, case_id, field, "
+                              "old_value, new_value)); CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+                              "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;");
         }
     }
 
@@ -882,9 +887,10 @@ void TestCaseFile::verifyFreshFileWithData()
     store.updateMember(m);
 
     const QList<CaseFile::Check> checks = f.file->verify();
-    QCOMPARE(checks.size(), 6);
+    QCOMPARE(checks.size(), 7);
     for (const QString &name : {u"SQLite integrity"_s, u"cipher integrity (HMAC of every page)"_s,
-                                u"schema version"_s, u"foreign keys"_s, u"derived tables"_s, u"audit completeness"_s}) {
+                                u"schema version"_s, u"foreign keys"_s, u"derived tables"_s, u"audit chain"_s,
+                                u"audit completeness"_s}) {
         const CaseFile::Check *check = findCheck(checks, name);
         QVERIFY2(check, qPrintable(name));
         QVERIFY2(check->ok, qPrintable(describe(checks)));

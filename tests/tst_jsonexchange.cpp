@@ -116,7 +116,7 @@ Rich fillRich(CaseStore &store, FixedClock &clock)
     r.zoe = store.addMember({0, kUnicodeName, u"D-777"_s, u"Detective"_s, u"Team 2"_s, Role::Detective, true});
     store.addMember({0, u"Lee Park"_s, u"C-100"_s, u"Commander"_s, QString(), Role::Command, true});
     store.addMember({0, u"Old Timer"_s, u"D-050"_s, u"Detective"_s, u"Team 1"_s, Role::Detective, false});
-    store.setActor({r.sample.sergeant, u"S-001"_s});
+    store.setActor({r.sample.sergeant, u"S-001"_s, true});
     clock.advanceSecs(60);
 
     CaseRecord two;
@@ -208,7 +208,7 @@ Rich fillRich(CaseStore &store, FixedClock &clock)
     store.importCase(imported, {{anonymous, u"Xyz-000042"_s}});
 
     clock.advanceSecs(60);
-    store.setActor({r.zoe, u"D-777"_s});
+    store.setActor({r.zoe, u"D-777"_s, true});
     r.firstNote = store.addNote(r.caseTwo, kNoteBody);
     clock.advanceSecs(60);
     store.addNote(r.caseTwo, kCorrection, r.firstNote);
@@ -506,9 +506,18 @@ private slots:
             setting.bindAll(key, value);
             setting.run();
         }
-        db.prepare("INSERT INTO audit (at, actor, action, entity, old_value, new_value) "
-                   "VALUES (1718452800000, 'system:test', 'note', 'case_file', 7, 0.1)")
-            .run();
+        {
+            // Linked into the hash chain as CaseBoard links every entry (AuditChain.h).
+            db::Statement last = db.prepare("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+            QVERIFY(last.step());
+            db::Statement ins = db.prepare(
+                "INSERT INTO audit (id, at, actor, action, entity, old_value, new_value, hash) "
+                "VALUES (?1, 1718452800000, 'system:test', 'note', 'case_file', 7, 0.1, cb_sha256(?2 || char(10) || "
+                "json_array(?1, 1718452800000, NULL, 'system:test', 'note', 'case_file', NULL, NULL, NULL, 7, 0.1)))");
+            ins.bindAll(last.int64(0) + 1, last.text(1));
+            last.reset();
+            ins.run();
+        }
 
         const QByteArray json = exportBytes(*a.store);
         QVERIFY(json.contains("\"value\": 1.0"));

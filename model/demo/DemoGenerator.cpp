@@ -914,7 +914,7 @@ int Simulation::worker(const CaseSim &c) const
 void Simulation::act(int member)
 {
     const Member &m = m_members[static_cast<std::size_t>(member)].m;
-    m_store.setActor({ m.id, m.badge });
+    m_store.setActor({m.id, m.badge, true}); // replaying the simulated unit's history
 }
 
 // --- time and events -----------------------------------------------------------------------------

@@ -120,6 +120,8 @@ struct CaseRecord {
     QString sourceStatus; // the disposition as the source states it, e.g. "Closed without arrest"
     std::optional<double> latitude;
     std::optional<double> longitude;
+    // Seen only by the case's assigned detectives and their sergeants (CaseStore::setRestricted).
+    bool restricted = false;
     std::int64_t createdAt = 0; // UTC ms
 };
 

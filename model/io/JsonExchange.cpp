@@ -1,5 +1,6 @@
 #include "model/io/JsonExchange.h"
 
+#include "model/storage/AuditChain.h"
 #include "model/storage/Database.h"
 #include "model/storage/Error.h"
 #include "model/storage/Schema.h"
@@ -527,6 +528,7 @@ public:
             for (TableRows &t : m_data)
                 insert(t);
             checkReferences();
+            checkAuditChain();
             m_store.recordEvent(u"import"_s, u"case_file"_s, eventDetail(detail, counts));
         });
         return summary;
@@ -810,6 +812,19 @@ private:
     }
 
     // Names the first broken reference in file order: the row, the column and the missing id.
+    // The trail must arrive as an unbroken chain (AuditChain.h): a document whose trail was edited,
+    // cut in the middle or reordered is refused, naming the first entry that does not link.
+    void checkAuditChain()
+    {
+        const auto broken = audit::firstBrokenLink(m_db);
+        if (!broken)
+            return;
+        const auto it = std::find_if(m_data.begin(), m_data.end(),
+                                     [](const TableRows &r) { return r.table->name == u"audit"_s; });
+        const qsizetype row = it != m_data.end() ? it->indexByRowid.value(broken->id, -1) : -1;
+        fail(row >= 0 ? rowPath(u"audit"_s, row) : tablePath(u"audit"_s), broken->reason);
+    }
+
     void checkReferences()
     {
         struct Broken {

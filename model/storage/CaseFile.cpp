@@ -1,5 +1,6 @@
 #include "model/storage/CaseFile.h"
 
+#include "model/storage/AuditChain.h"
 #include "model/storage/Schema.h"
 #include "model/storage/SecretBytes.h"
 
@@ -92,6 +93,8 @@ void quietAndHarden(db::Database &db)
     // CASEBOARD_MEMORY_SECURITY=on (README, "Security model").
     if (memorySecurityRequested())
         db.execScript("PRAGMA cipher_memory_security = ON;");
+    // The audit trail's hash chain is computed inside each audit INSERT (AuditChain.h).
+    db.addSha256Function();
 }
 
 // SQLCipher reads x'<hex>' of the right length as a raw key. Any x'...' shape is refused, both when
@@ -333,6 +336,14 @@ QList<CaseFile::Check> CaseFile::verify()
             "WHERE x.m IS NOT d.last_at LIMIT 20");
         while (s.step())
             c.problems << Tr::tr("derived_case_activity: case %1 does not match the audit trail").arg(s.int64(0));
+    });
+    // The first broken link only: after it every link is suspect anyway. A trail cut short at its
+    // end still verifies here; backups record the head to catch that (AuditChain.h).
+    run(Tr::tr("audit chain"), [&](Check &c) {
+        if (schemaVersion() < 3)
+            return;
+        if (const auto broken = audit::firstBrokenLink(m_db))
+            c.problems << broken->reason;
     });
     // Replays the audit trail: for every row of every audited table, each column's value must
     // be the last value the trail gave it (the 'create' snapshot or a later 'update').

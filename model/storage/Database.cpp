@@ -201,7 +201,13 @@ void sha256Function(sqlite3_context *context, int argc, sqlite3_value **argv)
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     static const unsigned char empty = 0;
-    if (EVP_Digest(bytes ? bytes : &empty, static_cast<std::size_t>(size), digest, &length, EVP_sha256(), nullptr) != 1) {
+    // The algorithm is fetched once and the context reused: OpenSSL 3 looks the algorithm up
+    // again on every EVP_Digest(EVP_sha256()), which cost more than hashing an audit entry.
+    static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    if (!sha256 || !ctx || EVP_DigestInit_ex2(ctx.get(), sha256, nullptr) != 1 ||
+        EVP_DigestUpdate(ctx.get(), bytes ? bytes : &empty, static_cast<std::size_t>(size)) != 1 ||
+        EVP_DigestFinal_ex(ctx.get(), digest, &length) != 1) {
         sqlite3_result_error(context, "cb_sha256: the digest could not be computed", -1);
         return;
     }
@@ -397,6 +403,16 @@ Statement &Statement::bind(int index, const QString &value)
     return *this;
 }
 
+Statement &Statement::bindUtf8(int index, std::string_view utf8)
+{
+    CB_REQUIRE_STMT();
+    // Always text, '' included (SQLite binds NULL for a null pointer).
+    static const char empty = 0;
+    check(d->db, sqlite3_bind_text64(d->stmt, index, utf8.data() ? utf8.data() : &empty, static_cast<sqlite3_uint64>(utf8.size()),
+                                     SQLITE_TRANSIENT, SQLITE_UTF8));
+    return *this;
+}
+
 Statement &Statement::bindBlob(int index, const QByteArray &value)
 {
     CB_REQUIRE_STMT();
@@ -551,6 +567,32 @@ QVariant Statement::value(int column) const
     default:
         return {};
     }
+}
+
+Statement::Type Statement::type(int column) const
+{
+    CB_REQUIRE_STMT();
+    switch (sqlite3_column_type(d->stmt, column)) {
+    case SQLITE_INTEGER:
+        return Type::Integer;
+    case SQLITE_FLOAT:
+        return Type::Real;
+    case SQLITE_TEXT:
+        return Type::Text;
+    case SQLITE_BLOB:
+        return Type::Blob;
+    default:
+        return Type::Null;
+    }
+}
+
+std::string_view Statement::bytes(int column) const
+{
+    CB_REQUIRE_STMT();
+    // sqlite3_column_blob on text gives its UTF-8 bytes; the size is read after the pointer.
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(d->stmt, column));
+    const int size = sqlite3_column_bytes(d->stmt, column);
+    return data ? std::string_view(data, static_cast<std::size_t>(size)) : std::string_view();
 }
 
 #undef CB_REQUIRE_STMT

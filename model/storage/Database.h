@@ -115,6 +115,8 @@ public:
     Statement &bind(int index, const QString &value);
     Statement &bind(int index, const char *utf8) = delete; // say what you mean: QString or blob
     Statement &bindBlob(int index, const QByteArray &value);
+    // Text given as UTF-8 bytes (copied).
+    Statement &bindUtf8(int index, std::string_view utf8);
     Statement &bind(int index, const QVariant &value);
     template<typename T>
     Statement &bind(int index, const std::optional<T> &value)
@@ -151,6 +153,11 @@ public:
     std::optional<std::int64_t> optInt64(int column) const;
     // The column as a QVariant of its storage class: null, qint64, double, QString or QByteArray.
     QVariant value(int column) const;
+    enum class Type { Null, Integer, Real, Text, Blob };
+    Type type(int column) const;
+    // The column's bytes without a copy: text as UTF-8, a blob as is. Valid until the next
+    // step, reset or accessor call on this column.
+    std::string_view bytes(int column) const;
 
 private:
     friend class Database;

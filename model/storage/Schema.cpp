@@ -1,5 +1,6 @@
 #include "model/storage/Schema.h"
 
+#include "model/storage/AuditChain.h"
 #include "model/storage/Database.h"
 
 #include <QCoreApplication>
@@ -246,7 +247,32 @@ BEGIN
 END;
 )SQL";
 
-constexpr std::array<std::string_view, 2> kMigrations = {kMigration1, kMigration2};
+// v3: the audit trail becomes a hash chain (model/storage/AuditChain.h): each entry's hash links
+// it to the entry before, so that an entry edited, deleted, reordered or inserted outside CaseBoard
+// is found by `verify`. The entries already there are chained right after this script, in the same
+// transaction, with the append-only trigger lifted for exactly that (kAfterScript below).
+constexpr std::string_view kMigration3 = R"SQL(
+ALTER TABLE audit ADD COLUMN hash TEXT
+    CHECK (hash IS NULL OR (length(hash) = 64 AND hash NOT GLOB '*[^0-9a-f]*'));
+DROP TRIGGER audit_no_update;
+)SQL";
+
+// v4: restricted cases (an informant's identity, say): seen only by their assigned detectives and
+// those detectives' sergeants (model/auth/Permissions.h).
+constexpr std::string_view kMigration4 = R"SQL(
+ALTER TABLE cases ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0 CHECK (restricted IN (0, 1));
+)SQL";
+
+constexpr std::array<std::string_view, 4> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4};
+
+void chainExistingAudit(db::Database &db)
+{
+    audit::chainUnsealed(db);
+    db.execScript("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+                  "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;");
+}
+// What a migration needs beyond SQL, run after its script in the same transaction.
+constexpr std::array<void (*)(db::Database &), 4> kAfterScript = {nullptr, nullptr, chainExistingAudit, nullptr};
 
 constexpr std::array<AuditedTable, 9> kAudited = {{
     {"members", "member"},
@@ -283,9 +309,12 @@ void migrate(db::Database &db, int target)
                         .arg(latestVersion()));
     if (target < from || target > latestVersion())
         throw Error(ErrorKind::Refused, Tr::tr("Cannot migrate the case file from schema %1 to %2.").arg(from).arg(target));
+    db.addSha256Function(); // the audit chain's migration hashes with it
     for (int v = from + 1; v <= target; ++v) {
         db::Transaction txn(db);
         db.execScript(kMigrations[static_cast<std::size_t>(v - 1)]);
+        if (const auto after = kAfterScript[static_cast<std::size_t>(v - 1)])
+            after(db);
         // PRAGMA cannot take a bound parameter; v is our own integer.
         db.execScript("PRAGMA user_version = " + std::to_string(v));
         txn.commit();

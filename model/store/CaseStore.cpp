@@ -5,8 +5,13 @@
 #include "model/util/Clock.h"
 
 #include <QCoreApplication>
+#include <QVariant>
+#include <QHash>
 #include <QStringList>
 
+#include <charconv>
+#include <optional>
+#include <system_error>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -110,7 +115,7 @@ void requireAge(const std::optional<int> &age, const QString &field)
 const char *kCaseColumns = "id, case_number, incident_date, incident_time, address, district, beat, ward, "
                            "community_area, area, circumstance, weapon, domestic, investigative_state, status, "
                            "exceptional_code, clearance_date, clearing_member_id, unfounded_date, unfounded_reason, "
-                           "summary, created_at, source, source_ref, source_status, latitude, longitude";
+                           "summary, created_at, source, source_ref, source_status, latitude, longitude, restricted";
 
 CaseRecord caseFrom(const db::Statement &s)
 {
@@ -145,7 +150,37 @@ CaseRecord caseFrom(const db::Statement &s)
         c.latitude = s.real(25);
     if (!s.isNull(26))
         c.longitude = s.real(26);
+    c.restricted = s.integer(27) != 0;
     return c;
+}
+
+// Which cases a list or a count may show the actor (see Impl::kVisibleCase).
+struct Visibility {
+    bool all = false;
+    bool none = false;
+    Id member = 0;
+    QVariant team; // a sergeant's team, else NULL
+};
+
+// A JSON string literal for UTF-8 text (audit snapshots and event details).
+void appendJsonString(std::string &out, std::string_view utf8)
+{
+    out += '"';
+    for (const char ch : utf8) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += ch;
+        } else if (c < 0x20) {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += kHex[c >> 4];
+            out += kHex[c & 0xf];
+        } else {
+            out += ch;
+        }
+    }
+    out += '"';
 }
 
 } // namespace
@@ -171,9 +206,18 @@ struct CaseStore::Impl {
     int bulkDepth = 0;      // open bulks: actions inside take no savepoint
     bool bulkFailed = false; // an action failed inside a bulk: the bulk must not commit
     std::unordered_map<std::string, db::Statement> cache;
-    std::unordered_map<std::string, db::Statement> insertSql;      // table + column names -> INSERT
-    std::unordered_map<std::string, db::Statement> createAuditSql; // table -> its 'create' audit INSERT
-    std::unordered_map<std::string, std::string> snapshotSql; // table -> json_object(...) expression
+    // An INSERT, the SELECT that reads the new row back, and the JSON key of each of its
+    // columns ("\"name\":").
+    struct InsertSql {
+        db::Statement statement;
+        db::Statement row;
+        std::vector<std::string> keys;
+        int idColumn = -1;
+    };
+    std::unordered_map<std::string, InsertSql> insertSql; // table + column names -> INSERT
+    std::optional<db::Statement> lastAuditSql;
+    std::optional<db::Statement> valuesAuditSql;
+    std::string snapshotBuffer;
 
     Impl(CaseFile &f, const Clock &c) : file(f), db(f.db()), clock(c) {}
 
@@ -184,25 +228,6 @@ struct CaseStore::Impl {
             it = cache.emplace(sql, db.prepare(sql)).first;
         it->second.reset();
         return it->second;
-    }
-
-    // json_object('col', col, ...) over every column of the table, from the schema itself.
-    const std::string &snapshot(const std::string &table)
-    {
-        auto it = snapshotSql.find(table);
-        if (it != snapshotSql.end())
-            return it->second;
-        std::string expr = "json_object(";
-        db::Statement cols = db.prepare("SELECT name FROM pragma_table_info(?1)");
-        cols.bind(1, QString::fromStdString(table));
-        bool first = true;
-        while (cols.step()) {
-            const std::string c = cols.text(0).toStdString();
-            expr += (first ? "'" : ", '") + c + "', " + c;
-            first = false;
-        }
-        expr += ")";
-        return snapshotSql.emplace(table, expr).first->second;
     }
 
     void bindActor(db::Statement &s, int atIdx)
@@ -223,14 +248,122 @@ struct CaseStore::Impl {
         return std::nullopt;
     }
 
-    // INSERT with a 'create' audit row holding a snapshot of the stored row.
+    // --- the audit trail: every entry is chained to the one before it inside its own INSERT
+    // (AuditChain.h): parameter ?10 is its id, ?11 the previous entry's hash.
+
+    // The rows of an audit INSERT ... SELECT: `source` gives the columns at .. new_value.
+    static std::string chainedAuditInsert(const std::string &source)
+    {
+        return "INSERT INTO audit (id, at, actor_id, actor, action, entity, entity_id, case_id, field, old_value, "
+               "new_value, hash) SELECT s.id, s.at, s.actor_id, s.actor, s.action, s.entity, s.entity_id, s.case_id, "
+               "s.field, s.old_value, s.new_value, cb_sha256(?11 || char(10) || json_array(s.id, s.at, s.actor_id, "
+               "s.actor, s.action, s.entity, s.entity_id, s.case_id, s.field, s.old_value, s.new_value)) FROM (" +
+               source + ") AS s";
+    }
+
+    // Binds the next entry's id and the previous entry's hash. Read from the file at every entry,
+    // not remembered: a rolled-back savepoint or another writer would make a remembered one wrong,
+    // and it is one seek at the end of the rowid b-tree.
+    void bindChain(db::Statement &s)
+    {
+        if (!lastAuditSql)
+            lastAuditSql = db.prepare("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+        db::Statement &last = *lastAuditSql;
+        last.reset();
+        if (last.step()) {
+            s.bind(10, last.int64(0) + 1);
+            s.bindUtf8(11, last.bytes(1));
+        } else {
+            s.bind(10, std::int64_t{1});
+            s.bindUtf8(11, std::string_view("", 0)); // '' before the first entry: a null pointer would bind NULL
+        }
+        last.reset();
+    }
+
+    // An entry that is not a change of one field: a 'create' with its snapshot, or an event.
+    void appendEntry(std::string_view action, const QString &entity, std::optional<Id> entityId,
+                     std::optional<Id> caseId, const QVariant &field, const QVariant &newValue,
+                     std::string_view newValueUtf8 = {}, bool utf8 = false)
+    {
+        if (!valuesAuditSql)
+            valuesAuditSql = db.prepare(
+                "INSERT INTO audit (id, at, actor_id, actor, action, entity, entity_id, case_id, field, old_value, "
+                "new_value, hash) VALUES (?10, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL, ?9, cb_sha256(?11 || char(10) || "
+                "json_array(?10, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL, ?9)))");
+        db::Statement &s = *valuesAuditSql;
+        s.reset();
+        bindActor(s, 1);
+        s.bindUtf8(4, action);
+        s.bind(5, entity);
+        s.bind(6, idValue(entityId));
+        s.bind(7, idValue(caseId));
+        s.bind(8, field);
+        if (utf8)
+            s.bindUtf8(9, newValueUtf8);
+        else
+            s.bind(9, newValue);
+        bindChain(s);
+        wrote();
+        s.run();
+    }
+
+    // A 'create' entry's snapshot: the row as stored (read back, so defaults and the id are
+    // there) as a JSON object, NULL columns left out: json_extract reads a missing key as NULL,
+    // and an import's rows are a quarter smaller without them.
+    void buildSnapshot(const InsertSql &sql)
+    {
+        const db::Statement &row = sql.row;
+        std::string &out = snapshotBuffer;
+        out.clear();
+        out += '{';
+        bool first = true;
+        for (std::size_t i = 0; i < sql.keys.size(); ++i) {
+            const int col = static_cast<int>(i);
+            const db::Statement::Type type = row.type(col);
+            if (type == db::Statement::Type::Null)
+                continue;
+            if (!first)
+                out += ',';
+            first = false;
+            out += sql.keys[i];
+            switch (type) {
+            case db::Statement::Type::Integer:
+                out += std::to_string(row.int64(col));
+                break;
+            case db::Statement::Type::Real: {
+                // The shortest text that reads back as the same double, always with a '.' or an
+                // exponent so that it reads back as a REAL, not an INTEGER.
+                char buffer[32];
+                const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, row.real(col));
+                if (ec != std::errc())
+                    throw Error(ErrorKind::Database, Tr::tr("A number could not be written to the audit trail."));
+                const std::string_view text(buffer, static_cast<std::size_t>(end - buffer));
+                out += text;
+                if (text.find_first_of(".eE") == std::string_view::npos)
+                    out += ".0";
+                break;
+            }
+            case db::Statement::Type::Text:
+                appendJsonString(out, row.bytes(col));
+                break;
+            case db::Statement::Type::Blob:
+            case db::Statement::Type::Null:
+                throw Error(ErrorKind::Database, Tr::tr("A binary value cannot be written to the audit trail."));
+            }
+        }
+        out += '}';
+    }
+
+    // INSERT with a 'create' audit entry holding a snapshot of the stored row.
     Id insert(const std::string &table, const char *entity, std::optional<Id> caseId, const Values &values)
     {
         // The statement depends on the table and the column list only: key the cache by them
         // (a short key; the SQL itself is built once). Imports run this 150,000 times.
         std::string key = table;
-        for (const auto &v : values)
-            key += '\x1f' + std::string(v.first);
+        for (const auto &v : values) {
+            key += '\x1f';
+            key += v.first;
+        }
         auto found = insertSql.find(key);
         if (found == insertSql.end()) {
             std::string cols, params;
@@ -238,35 +371,44 @@ struct CaseStore::Impl {
                 cols += (i ? ", " : "") + std::string(values[i].first);
                 params += (i ? ", ?" : "?") + std::to_string(i + 1);
             }
-            found = insertSql.emplace(key, db.prepare("INSERT INTO " + table + " (" + cols + ") VALUES (" + params + ")")).first;
+            InsertSql sql{db.prepare("INSERT INTO " + table + " (" + cols + ") VALUES (" + params + ")"),
+                          db.prepare("SELECT * FROM " + table + " WHERE id = ?1"), {}, -1};
+            for (int c = 0; c < sql.row.columnCount(); ++c) {
+                const std::string name = sql.row.columnName(c).toStdString();
+                if (name == "id")
+                    sql.idColumn = c;
+                std::string jsonKey;
+                appendJsonString(jsonKey, name);
+                sql.keys.push_back(jsonKey + ':');
+            }
+            if (sql.idColumn < 0)
+                throw Error(ErrorKind::Database, Tr::tr("Table %1 has no id column.").arg(QString::fromStdString(table)));
+            found = insertSql.emplace(key, std::move(sql)).first;
         }
-        db::Statement &ins = found->second;
+        InsertSql &sql = found->second;
+        db::Statement &ins = sql.statement;
         ins.reset();
         for (std::size_t i = 0; i < values.size(); ++i)
             ins.bind(static_cast<int>(i + 1), values[i].second);
         wrote();
         ins.run();
         const Id id = db.lastInsertRowId();
-        auto auditIt = createAuditSql.find(table);
-        if (auditIt == createAuditSql.end())
-            auditIt = createAuditSql
-                          .emplace(table, db.prepare("INSERT INTO audit (at, actor_id, actor, action, entity, entity_id, "
-                                                     "case_id, field, old_value, new_value) SELECT ?1, ?2, ?3, 'create', "
-                                                     "?4, ?5, ?6, NULL, NULL, " +
-                                                     snapshot(table) + " FROM " + table + " WHERE id = ?5"))
-                          .first;
-        db::Statement &audit = auditIt->second;
-        audit.reset();
-        bindActor(audit, 1);
-        audit.bind(4, QString::fromLatin1(entity));
-        audit.bind(5, id);
-        audit.bind(6, idValue(auditCase(entity, id, caseId)));
-        audit.run();
+        // The row as stored (defaults applied), read back by its rowid: cheaper than RETURNING,
+        // which goes through a temporary table.
+        db::Statement &row = sql.row;
+        row.reset();
+        row.bind(1, id);
+        if (!row.step())
+            throw Error(ErrorKind::Database, Tr::tr("The new row could not be read back."));
+        buildSnapshot(sql);
+        row.reset();
+        appendEntry("create", QString::fromLatin1(entity), id, auditCase(entity, id, caseId), QVariant(), QVariant(),
+                    snapshotBuffer, true);
         return id;
     }
 
-    // One 'update' audit row per field whose value changes, then one UPDATE of all the fields, so
-    // that the table's cross-field CHECKs see the new row whole.
+    // One 'update' audit entry per field whose value changes, then one UPDATE of all the fields,
+    // so that the table's cross-field CHECKs see the new row whole.
     void update(const std::string &table, const char *entity, Id id, std::optional<Id> caseId, const Values &values)
     {
         wrote(); // the audit rows below are written before the UPDATE
@@ -274,16 +416,17 @@ struct CaseStore::Impl {
         int changed = 0;
         for (std::size_t i = 0; i < values.size(); ++i) {
             const std::string col(values[i].first);
-            db::Statement &audit = cached(
-                "INSERT INTO audit (at, actor_id, actor, action, entity, entity_id, case_id, field, old_value, "
-                "new_value) SELECT ?1, ?2, ?3, 'update', ?4, ?5, ?6, ?7, " +
-                col + ", ?8 FROM " + table + " WHERE id = ?5 AND " + col + " IS NOT ?8");
+            db::Statement &audit = cached(chainedAuditInsert(
+                "SELECT ?10 AS id, ?1 AS at, ?2 AS actor_id, ?3 AS actor, 'update' AS action, ?4 AS entity, "
+                "?5 AS entity_id, ?6 AS case_id, ?7 AS field, " +
+                col + " AS old_value, ?8 AS new_value FROM " + table + " WHERE id = ?5 AND " + col + " IS NOT ?8"));
             bindActor(audit, 1);
             audit.bind(4, QString::fromLatin1(entity));
             audit.bind(5, id);
             audit.bind(6, idValue(auditCase(entity, id, caseId)));
             audit.bind(7, QString::fromStdString(col));
             audit.bind(8, values[i].second);
+            bindChain(audit);
             audit.run();
             changed += db.changes();
             set += (i ? ", " : "") + col + " = ?" + std::to_string(i + 2);
@@ -300,18 +443,94 @@ struct CaseStore::Impl {
     void event(const QString &action, const QString &entity, std::optional<Id> entityId, std::optional<Id> caseId,
                const QString &field, const QVariant &newValue)
     {
-        db::Statement &s = cached("INSERT INTO audit (at, actor_id, actor, action, entity, entity_id, case_id, field, "
-                                  "old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL, ?9)");
-        bindActor(s, 1);
-        s.bind(4, action);
-        s.bind(5, entity);
-        s.bind(6, idValue(entityId));
-        s.bind(7, idValue(caseId));
-        s.bind(8, field.isEmpty() ? QVariant() : QVariant(field)); // NULL, as in a 'create' row
-        s.bind(9, newValue);
-        wrote();
-        s.run();
+        const QByteArray actionUtf8 = action.toUtf8();
+        // NULL field, as in a 'create' entry
+        appendEntry(std::string_view(actionUtf8.constData(), static_cast<std::size_t>(actionUtf8.size())), entity,
+                    entityId, caseId, field.isEmpty() ? QVariant() : QVariant(field), newValue);
     }
+
+    // --- who may do what (model/auth/Permissions.h)
+
+    struct ActingMember {
+        Id id = 0;
+        QString name;
+        QString team;
+        Role role = Role::Detective;
+        bool active = false;
+    };
+    // Read afresh for every decision: a role or team changed a moment ago applies at once.
+    std::optional<ActingMember> actingMember()
+    {
+        if (!actor.memberId || actor.replay)
+            return std::nullopt;
+        db::Statement &s = cached("SELECT id, name, team, role, active FROM members WHERE id = ?1");
+        s.bind(1, *actor.memberId);
+        if (!s.step())
+            return ActingMember{*actor.memberId, actor.label, {}, Role::Detective, false};
+        const auto role = fromKey<Role>(s.text(3));
+        // A role this build does not know grants nothing.
+        return ActingMember{s.int64(0), s.text(1), s.text(2), role.value_or(Role::Detective), role && s.integer(4) != 0};
+    }
+
+    auth::CaseRelation relation(const ActingMember &m, Id caseId)
+    {
+        auth::CaseRelation r;
+        db::Statement &c = cached("SELECT restricted FROM cases WHERE id = ?1");
+        c.bind(1, caseId);
+        if (!c.step())
+            return r; // no such case: the action itself says so
+        r.isCase = true;
+        r.restricted = c.integer(0) != 0;
+        db::Statement &a = cached("SELECT 1 FROM assignments WHERE case_id = ?1 AND member_id = ?2 AND end_date IS NULL");
+        a.bindAll(caseId, m.id);
+        r.assigned = a.step();
+        if (m.role == Role::Sergeant && !m.team.isEmpty()) {
+            db::Statement &t = cached("SELECT 1 FROM assignments a JOIN members x ON x.id = a.member_id "
+                                      "WHERE a.case_id = ?1 AND a.end_date IS NULL AND x.team = ?2 AND x.id <> ?3");
+            t.bindAll(caseId, m.team, m.id);
+            r.supervises = t.step();
+        }
+        return r;
+    }
+
+    // The SQL condition "the actor may see case c" for lists and counts, with ?P = the member's
+    // id and ?T their team (a sergeant) or NULL.
+    static constexpr const char *kVisibleCase =
+        "(c.restricted = 0 OR EXISTS (SELECT 1 FROM assignments a WHERE a.case_id = c.id AND a.end_date IS NULL "
+        "AND (a.member_id = ?90 OR (?91 IS NOT NULL AND a.member_id IN (SELECT x.id FROM members x "
+        "WHERE x.team = ?91)))))";
+
+    Visibility visibility()
+    {
+        const auto m = actingMember();
+        if (!m)
+            return {true, false, 0, {}};
+        if (!m->active || m->role == Role::Administrator)
+            return {false, true, 0, {}};
+        return {false, false, m->id,
+                m->role == Role::Sergeant && !m->team.isEmpty() ? QVariant(m->team) : QVariant()};
+    }
+
+    // The case a row of a case's table belongs to (nullopt: no such row; the action says so).
+    std::optional<Id> caseOf(const char *table, Id id)
+    {
+        db::Statement &s = cached(std::string("SELECT case_id FROM ") + table + " WHERE id = ?1");
+        s.bind(1, id);
+        if (s.step())
+            return s.int64(0);
+        return std::nullopt;
+    }
+
+    // Restricted reads are audited once per case and member every ten minutes: opening a case
+    // reads its victims, leads, notes... and that is one read.
+    std::unordered_map<Id, std::int64_t> restrictedReads;
+
+    struct PendingDenial {
+        auth::Permission permission;
+        std::optional<Id> caseId;
+        QString reason;
+    };
+    std::vector<PendingDenial> pendingDenials; // refused inside a batch: written after it ends
 };
 
 CaseStore::CaseStore(CaseFile &file, const Clock &clock) : d(std::make_unique<Impl>(file, clock)) {}
@@ -337,6 +556,7 @@ db::Database &CaseStore::database()
 {
     return d->db;
 }
+
 
 void CaseStore::begin(bool bulkRoot)
 {
@@ -411,6 +631,16 @@ void CaseStore::rollback()
     }
     if (level.bulkRoot && (d->depth == 0 || level.savepoint))
         d->bulkFailed = false; // the bulk's changes are gone for real
+    if (d->depth == 0 && !d->pendingDenials.empty()) {
+        const auto denials = std::exchange(d->pendingDenials, {});
+        for (const auto &denial : denials) {
+            try {
+                writeDenied(denial.permission, denial.caseId, denial.reason);
+            } catch (const Error &) {
+                // The refusal itself still reaches the caller.
+            }
+        }
+    }
 }
 
 // One action = one transaction (or a savepoint inside a batch).
@@ -425,6 +655,92 @@ void CaseStore::rollback()
         }                                                                                                              \
         commit();                                                                                                      \
     } while (false)
+
+namespace {
+// A denial's detail, as a small JSON object: the permission asked and the reason given.
+QString deniedDetail(auth::Permission permission, const QString &reason)
+{
+    std::string out = "{\"permission\":";
+    appendJsonString(out, auth::permissionLabel(permission).toStdString());
+    out += ",\"reason\":";
+    appendJsonString(out, reason.toStdString());
+    out += '}';
+    return QString::fromStdString(out);
+}
+} // namespace
+
+void CaseStore::writeDenied(auth::Permission permission, std::optional<Id> caseId, const QString &reason)
+{
+    // In a transaction of its own, so that it stays when the refused action's batch rolls back.
+    // Inside a batch it waits for the batch to end (rollback() writes it).
+    if (d->depth > 0) {
+        d->pendingDenials.push_back({permission, caseId, reason});
+        return;
+    }
+    CB_ACTION(d->event(QStringLiteral("denied"), caseId ? QStringLiteral("case") : QStringLiteral("case_file"), caseId,
+                       caseId, QString(), deniedDetail(permission, reason)));
+}
+
+void CaseStore::authorize(auth::Permission permission, std::optional<Id> caseId)
+{
+    const auto m = d->actingMember();
+    if (!m)
+        return; // the system: imports, the demo generator
+    const bool aboutACase = permission == auth::Permission::ReadCase || permission == auth::Permission::EditCase ||
+                            permission == auth::Permission::AddLeadOrNote ||
+                            permission == auth::Permission::ClearExceptionally ||
+                            permission == auth::Permission::Assign || permission == auth::Permission::Restrict;
+    const auth::CaseRelation rel = caseId ? d->relation(*m, *caseId) : auth::CaseRelation{};
+    if (aboutACase && !rel.isCase)
+        return; // no such case: the action itself says so
+    QString reason;
+    if (!m->active) {
+        reason = Tr::tr("%1 is not an active member of the unit").arg(m->name);
+    } else {
+        const auth::Decision decision = auth::decide(m->role, permission, rel);
+        if (decision.allowed)
+            return;
+        reason = decision.reason;
+    }
+    writeDenied(permission, caseId, reason);
+    throw Error(ErrorKind::Refused, Tr::tr("%1 (%2) may not %3: %4.")
+                                        .arg(m->name, label(m->role), auth::permissionLabel(permission), reason));
+}
+
+bool CaseStore::mayRead(Id caseId) const
+{
+    if (d->depth > 0)
+        return true; // inside an action, authorized as a whole
+    auto *self = const_cast<CaseStore *>(this); // reads are const; their audit entries are not
+    const auto m = d->actingMember();
+    if (!m)
+        return true;
+    const auth::CaseRelation rel = d->relation(*m, caseId);
+    if (!rel.isCase)
+        return true; // nothing to read
+    const auth::Decision decision = m->active ? auth::decide(m->role, auth::Permission::ReadCase, rel)
+                                              : auth::Decision{false, Tr::tr("not an active member")};
+    if (!decision.allowed) {
+        self->writeDenied(auth::Permission::ReadCase, caseId, decision.reason);
+        return false;
+    }
+    if (rel.restricted) {
+        const std::int64_t now = d->clock.nowMs();
+        auto &last = d->restrictedReads[caseId];
+        if (last == 0 || now - last >= 10 * 60 * 1000 || now < last) {
+            self->begin();
+            try {
+                d->event(QStringLiteral("read"), QStringLiteral("case"), caseId, caseId, QString(), QVariant());
+            } catch (...) {
+                self->rollback();
+                throw; // a read that cannot be audited does not happen
+            }
+            self->commit();
+            last = now;
+        }
+    }
+    return true;
+}
 
 // --- members ---------------------------------------------------------------------------------
 
@@ -459,6 +775,7 @@ constexpr const char *kMemberSelect = "SELECT id, name, badge, rank, team, role,
 
 Id CaseStore::addMember(const Member &m)
 {
+    authorize(auth::Permission::ManageMembers, std::nullopt);
     validateMember(m);
     Id id = 0;
     CB_ACTION({
@@ -471,6 +788,7 @@ Id CaseStore::addMember(const Member &m)
 
 void CaseStore::updateMember(const Member &m)
 {
+    authorize(auth::Permission::ManageMembers, std::nullopt);
     validateMember(m);
     CB_ACTION({
         const auto existing = member(m.id);
@@ -542,6 +860,7 @@ Values victimValues(const Victim &v)
 
 Id CaseStore::createCase(const CaseRecord &c, const QList<Victim> &victims)
 {
+    authorize(auth::Permission::CreateCase, std::nullopt);
     requireText(c.caseNumber, Tr::tr("case number"));
     if (!c.incidentDate.isValid())
         invalid(Tr::tr("incident date"), Tr::tr("required"));
@@ -576,6 +895,7 @@ Id CaseStore::createCase(const CaseRecord &c, const QList<Victim> &victims)
 
 void CaseStore::updateCase(const CaseRecord &c)
 {
+    authorize(auth::Permission::EditCase, c.id);
     requireText(c.caseNumber, Tr::tr("case number"));
     if (!c.incidentDate.isValid())
         invalid(Tr::tr("incident date"), Tr::tr("required"));
@@ -604,23 +924,50 @@ std::optional<CaseRecord> CaseStore::caseById(Id id) const
 {
     db::Statement s = d->db.prepare(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE id = ?1");
     s.bind(1, id);
-    if (s.step())
-        return caseFrom(s);
-    return std::nullopt;
+    if (!s.step())
+        return std::nullopt;
+    const CaseRecord c = caseFrom(s);
+    s.reset(); // mayRead() may write an audit entry
+    if (!mayRead(id))
+        return std::nullopt;
+    return c;
 }
 
 std::optional<CaseRecord> CaseStore::caseByNumber(const QString &caseNumber) const
 {
     db::Statement s = d->db.prepare(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE case_number = ?1");
     s.bind(1, caseNumber);
-    if (s.step())
-        return caseFrom(s);
-    return std::nullopt;
+    if (!s.step())
+        return std::nullopt;
+    const CaseRecord c = caseFrom(s);
+    s.reset(); // mayRead() may write an audit entry
+    if (!mayRead(c.id))
+        return std::nullopt;
+    return c;
 }
 
 int CaseStore::caseCount() const
 {
-    return static_cast<int>(d->db.scalar("SELECT count(*) FROM cases").toLongLong());
+    const auto v = d->visibility();
+    if (v.all)
+        return static_cast<int>(d->db.scalar("SELECT count(*) FROM cases").toLongLong());
+    if (v.none)
+        return 0;
+    db::Statement s = d->db.prepare(std::string("SELECT count(*) FROM cases c WHERE ") + Impl::kVisibleCase);
+    s.bind(90, v.member);
+    s.bind(91, v.team);
+    s.step();
+    return static_cast<int>(s.int64(0));
+}
+
+void CaseStore::setRestricted(Id caseId, bool restricted)
+{
+    authorize(auth::Permission::Restrict, caseId);
+    CB_ACTION({
+        if (!caseById(caseId))
+            throw Error(ErrorKind::NotFound, Tr::tr("No case with id %1.").arg(caseId));
+        d->update("cases", "case", caseId, caseId, {{"restricted", restricted}});
+    });
 }
 
 QList<CaseSummary> CaseStore::caseSummaries() const
@@ -638,8 +985,14 @@ QList<CaseSummary> CaseStore::caseSummaries() const
                (SELECT count(*) FROM leads l WHERE l.case_id = c.id AND l.status IN ('open', 'in_progress')
                   AND l.due_date < ?1),
                (SELECT max(a.at) FROM audit a WHERE a.case_id = c.id)
-        FROM cases c ORDER BY c.incident_date DESC, c.id DESC)SQL");
+        FROM cases c WHERE ?92 OR )SQL" + std::string(Impl::kVisibleCase) + " ORDER BY c.incident_date DESC, c.id DESC");
+    const auto v = d->visibility();
+    if (v.none)
+        return out;
     s.bind(1, d->clock.today().toString(Qt::ISODate));
+    s.bind(90, v.member);
+    s.bind(91, v.team);
+    s.bind(92, v.all);
     while (s.step()) {
         CaseSummary r;
         r.id = s.int64(0);
@@ -680,6 +1033,7 @@ Victim victimFrom(const db::Statement &s)
 
 Id CaseStore::addVictim(const Victim &v)
 {
+    authorize(auth::Permission::EditCase, v.caseId);
     requireAge(v.age, Tr::tr("victim age"));
     Id id = 0;
     CB_ACTION({
@@ -692,6 +1046,7 @@ Id CaseStore::addVictim(const Victim &v)
 
 void CaseStore::updateVictim(const Victim &v)
 {
+    authorize(auth::Permission::EditCase, d->caseOf("victims", v.id));
     requireAge(v.age, Tr::tr("victim age"));
     CB_ACTION({
         db::Statement s = d->db.prepare("SELECT case_id FROM victims WHERE id = ?1");
@@ -707,6 +1062,8 @@ void CaseStore::updateVictim(const Victim &v)
 
 QList<Victim> CaseStore::victims(Id caseId) const
 {
+    if (!mayRead(caseId))
+        return {};
     QList<Victim> out;
     db::Statement s = d->db.prepare("SELECT id, case_id, name, age, sex, race FROM victims WHERE case_id = ?1 ORDER BY id");
     s.bind(1, caseId);
@@ -728,6 +1085,7 @@ Values personValues(const CasePerson &p)
 
 Id CaseStore::addPerson(const CasePerson &p)
 {
+    authorize(auth::Permission::EditCase, p.caseId);
     requireAge(p.age, Tr::tr("age"));
     if (p.name.trimmed().isEmpty() && p.description.trimmed().isEmpty())
         invalid(Tr::tr("name"), Tr::tr("give a name or a description"));
@@ -742,6 +1100,7 @@ Id CaseStore::addPerson(const CasePerson &p)
 
 void CaseStore::updatePerson(const CasePerson &p)
 {
+    authorize(auth::Permission::EditCase, d->caseOf("case_persons", p.id));
     requireAge(p.age, Tr::tr("age"));
     if (p.name.trimmed().isEmpty() && p.description.trimmed().isEmpty())
         invalid(Tr::tr("name"), Tr::tr("give a name or a description"));
@@ -759,6 +1118,8 @@ void CaseStore::updatePerson(const CasePerson &p)
 
 QList<CasePerson> CaseStore::persons(Id caseId) const
 {
+    if (!mayRead(caseId))
+        return {};
     QList<CasePerson> out;
     db::Statement s = d->db.prepare(
         "SELECT id, case_id, role, name, age, sex, race, description FROM case_persons WHERE case_id = ?1 ORDER BY id");
@@ -780,6 +1141,7 @@ QList<CasePerson> CaseStore::persons(Id caseId) const
 
 Id CaseStore::addArrest(const Arrest &a)
 {
+    authorize(auth::Permission::EditCase, a.caseId);
     requireText(a.charges, Tr::tr("charges"));
     if (!a.date.isValid())
         invalid(Tr::tr("arrest date"), Tr::tr("required"));
@@ -813,6 +1175,7 @@ Id CaseStore::addArrest(const Arrest &a)
 
 void CaseStore::setProsecution(Id arrestId, ProsecutionStatus status, const QDate &date)
 {
+    authorize(auth::Permission::EditCase, d->caseOf("arrests", arrestId));
     if (!date.isValid())
         invalid(Tr::tr("prosecution date"), Tr::tr("required"));
     CB_ACTION({
@@ -830,6 +1193,8 @@ void CaseStore::setProsecution(Id arrestId, ProsecutionStatus status, const QDat
 
 QList<Arrest> CaseStore::arrests(Id caseId) const
 {
+    if (!mayRead(caseId))
+        return {};
     QList<Arrest> out;
     db::Statement s = d->db.prepare("SELECT id, case_id, person_id, arrest_date, charges, arresting_member_id, juvenile, "
                                     "prosecution_status, prosecution_date FROM arrests WHERE case_id = ?1 ORDER BY id");
@@ -911,6 +1276,7 @@ public:
 
 void CaseStore::clearByArrest(Id caseId, const QDate &date, std::optional<Id> clearingMemberId, const QString &reason)
 {
+    authorize(auth::Permission::EditCase, caseId);
     CB_ACTION({
         const CaseRecord c = Writer::prepare(*this, caseId, date);
         if (c.status != CaseStatus::Open)
@@ -929,6 +1295,7 @@ void CaseStore::clearByArrest(Id caseId, const QDate &date, std::optional<Id> cl
 void CaseStore::clearExceptionally(Id caseId, const QDate &date, std::optional<Id> clearingMemberId,
                                    const ExceptionalClearance &record)
 {
+    authorize(auth::Permission::ClearExceptionally, caseId);
     // Name the conditions that are missing, not all four, so the user sees what to record.
     QStringList missing;
     if (!record.offenderIdentified)
@@ -955,6 +1322,7 @@ void CaseStore::clearExceptionally(Id caseId, const QDate &date, std::optional<I
 
 void CaseStore::markUnfounded(Id caseId, const QDate &date, const QString &reason)
 {
+    authorize(auth::Permission::EditCase, caseId);
     requireText(reason, Tr::tr("reason"));
     CB_ACTION({
         const CaseRecord c = Writer::prepare(*this, caseId, date);
@@ -966,6 +1334,7 @@ void CaseStore::markUnfounded(Id caseId, const QDate &date, const QString &reaso
 
 void CaseStore::reopen(Id caseId, const QDate &date, const QString &reason)
 {
+    authorize(auth::Permission::EditCase, caseId);
     requireText(reason, Tr::tr("reason"));
     CB_ACTION({
         const CaseRecord c = Writer::prepare(*this, caseId, date);
@@ -981,6 +1350,8 @@ void CaseStore::reopen(Id caseId, const QDate &date, const QString &reason)
 
 QList<StatusChange> CaseStore::statusHistory(Id caseId) const
 {
+    if (!mayRead(caseId))
+        return {};
     QList<StatusChange> out;
     db::Statement s = d->db.prepare(
         "SELECT id, case_id, status, effective_date, member_id, exceptional_code, offender_identified, "
@@ -1030,6 +1401,7 @@ constexpr const char *kAssignmentSelect = "SELECT id, case_id, member_id, role, 
 
 Id CaseStore::assign(Id caseId, Id memberId, AssignmentRole role, const QDate &start, const QString &reason)
 {
+    authorize(auth::Permission::Assign, caseId);
     if (!start.isValid())
         invalid(Tr::tr("start date"), Tr::tr("required"));
     if (start > d->clock.today())
@@ -1075,6 +1447,7 @@ Id CaseStore::assign(Id caseId, Id memberId, AssignmentRole role, const QDate &s
 
 void CaseStore::endAssignment(Id assignmentId, const QDate &end, const QString &reason)
 {
+    authorize(auth::Permission::Assign, d->caseOf("assignments", assignmentId));
     requireText(reason, Tr::tr("reason"));
     if (!end.isValid())
         invalid(Tr::tr("end date"), Tr::tr("required"));
@@ -1095,6 +1468,8 @@ void CaseStore::endAssignment(Id assignmentId, const QDate &end, const QString &
 
 QList<Assignment> CaseStore::assignments(Id caseId) const
 {
+    if (!mayRead(caseId))
+        return {};
     QList<Assignment> out;
     db::Statement s = d->db.prepare(std::string(kAssignmentSelect) + " WHERE case_id = ?1 ORDER BY id");
     s.bind(1, caseId);
@@ -1105,6 +1480,8 @@ QList<Assignment> CaseStore::assignments(Id caseId) const
 
 std::optional<Assignment> CaseStore::currentPrimary(Id caseId) const
 {
+    if (!mayRead(caseId))
+        return std::nullopt;
     db::Statement s = d->db.prepare(std::string(kAssignmentSelect) +
                                     " WHERE case_id = ?1 AND role = 'primary' AND end_date IS NULL");
     s.bind(1, caseId);
@@ -1149,6 +1526,7 @@ Values leadValues(const Lead &l)
 
 Id CaseStore::addLead(const Lead &l)
 {
+    authorize(auth::Permission::AddLeadOrNote, l.caseId);
     validateLead(l);
     Id id = 0;
     CB_ACTION({
@@ -1163,6 +1541,7 @@ Id CaseStore::addLead(const Lead &l)
 
 void CaseStore::updateLead(const Lead &l)
 {
+    authorize(auth::Permission::AddLeadOrNote, d->caseOf("leads", l.id));
     validateLead(l);
     CB_ACTION({
         db::Statement s = d->db.prepare("SELECT case_id FROM leads WHERE id = ?1");
@@ -1180,6 +1559,8 @@ void CaseStore::updateLead(const Lead &l)
 
 QList<Lead> CaseStore::leads(Id caseId) const
 {
+    if (!mayRead(caseId))
+        return {};
     QList<Lead> out;
     db::Statement s = d->db.prepare("SELECT id, case_id, description, source, priority, assignee_id, created_date, "
                                     "due_date, completed_date, status, result FROM leads WHERE case_id = ?1 ORDER BY id");
@@ -1206,6 +1587,7 @@ QList<Lead> CaseStore::leads(Id caseId) const
 
 Id CaseStore::addNote(Id caseId, const QString &body, std::optional<Id> correctsNoteId)
 {
+    authorize(auth::Permission::AddLeadOrNote, caseId);
     requireText(body, Tr::tr("note"));
     Id id = 0;
     CB_ACTION({
@@ -1229,6 +1611,8 @@ Id CaseStore::addNote(Id caseId, const QString &body, std::optional<Id> corrects
 
 QList<Note> CaseStore::notes(Id caseId) const
 {
+    if (!mayRead(caseId))
+        return {};
     QList<Note> out;
     db::Statement s = d->db.prepare(
         "SELECT id, case_id, author_id, created_at, body, corrects_note_id FROM notes WHERE case_id = ?1 ORDER BY id");
@@ -1250,6 +1634,7 @@ QList<Note> CaseStore::notes(Id caseId) const
 
 CaseStore::ImportOutcome CaseStore::importCase(const CaseRecord &c, const QList<ImportedVictim> &victims)
 {
+    authorize(auth::Permission::Import, std::nullopt);
     requireText(c.caseNumber, Tr::tr("case number"));
     requireText(c.source, Tr::tr("source"));
     if (!c.incidentDate.isValid())
@@ -1358,6 +1743,8 @@ constexpr const char *kAuditSelect = "SELECT id, at, actor_id, actor, action, en
 
 QList<AuditEntry> CaseStore::auditForCase(Id caseId) const
 {
+    if (!mayRead(caseId))
+        return {};
     db::Statement s = d->db.prepare(std::string(kAuditSelect) + " WHERE case_id = ?1 ORDER BY id");
     s.bind(1, caseId);
     return readAudit(s);
@@ -1369,6 +1756,42 @@ QList<AuditEntry> CaseStore::auditFor(const QString &entity, Id entityId) const
     s.bind(1, entity);
     s.bind(2, entityId);
     return readAudit(s);
+}
+
+QList<AuditEntry> CaseStore::auditTrail(Id afterId, int limit) const
+{
+    auto *self = const_cast<CaseStore *>(this); // a refusal is audited
+    self->authorize(auth::Permission::ReadAudit, std::nullopt);
+    db::Statement s = d->db.prepare(std::string(kAuditSelect) + " WHERE id > ?1 ORDER BY id LIMIT ?2");
+    s.bindAll(afterId, limit);
+    const QList<AuditEntry> all = readAudit(s);
+    const auto m = d->actingMember();
+    if (!m)
+        return all;
+    QList<AuditEntry> out;
+    enum class Show { Whole, WithoutValues, Nothing };
+    QHash<Id, Show> byCase;
+    for (AuditEntry e : all) {
+        if (e.caseId) {
+            auto it = byCase.find(*e.caseId);
+            if (it == byCase.end()) {
+                const auth::CaseRelation rel = d->relation(*m, *e.caseId);
+                const bool insider = rel.assigned || (m->role == Role::Sergeant && rel.supervises);
+                const Show show = rel.restricted && !insider ? Show::Nothing // it appears nowhere else
+                                  : auth::decide(m->role, auth::Permission::ReadCase, rel).allowed ? Show::Whole
+                                                                                                   : Show::WithoutValues;
+                it = byCase.insert(*e.caseId, show);
+            }
+            if (*it == Show::Nothing)
+                continue;
+            if (*it == Show::WithoutValues) {
+                e.oldValue = QVariant();
+                e.newValue = QVariant();
+            }
+        }
+        out << e;
+    }
+    return out;
 }
 
 void CaseStore::recordEvent(const QString &action, const QString &entity, const QString &detail)

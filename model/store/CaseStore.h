@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/auth/Permissions.h"
 #include "model/domain/Domain.h"
 
 #include <QString>
@@ -19,6 +20,9 @@ class Database;
 struct Actor {
     std::optional<Id> memberId;
     QString label; // the member's badge, or e.g. "system:import"
+    // Writes history on behalf of a member without checking their role: the demo generator
+    // replaying a simulated unit, test fixtures. Never set for a signed-in person.
+    bool replay = false;
 };
 
 // Every change to a case file goes through here. Each public action is one transaction that
@@ -54,6 +58,11 @@ public:
     std::optional<Member> memberByBadge(const QString &badge) const;
 
     // --- cases; a case is created open with at least one victim.
+    // Every action and read below is checked against the acting member's role (model/auth/
+    // Permissions.h): a refusal throws cb::Error (kind Refused) and is itself audited ('denied').
+    // A restricted case is invisible to anyone but its assigned detectives and their sergeants:
+    // reads return nothing, lists and counts leave it out, and each read by an insider is audited.
+    // Actors without a member id are the system (imports, the demo generator) and are trusted.
     Id createCase(const CaseRecord &c, const QList<Victim> &victims);
     // Descriptive fields only; the status changes through the status actions below.
     void updateCase(const CaseRecord &c);
@@ -61,6 +70,7 @@ public:
     std::optional<CaseRecord> caseByNumber(const QString &caseNumber) const;
     QList<CaseSummary> caseSummaries() const;
     int caseCount() const;
+    void setRestricted(Id caseId, bool restricted);
 
     // --- victims (each is one offense)
     Id addVictim(const Victim &v);
@@ -108,11 +118,21 @@ public:
     // --- audit trail
     QList<AuditEntry> auditForCase(Id caseId) const;
     QList<AuditEntry> auditFor(const QString &entity, Id entityId) const;
+    // The whole trail after entry `afterId`, at most `limit` entries, for an administrator: who
+    // did what and when. The values of a case's entries are left out unless the reader may read
+    // that case; a restricted case's entries are left out whole for anyone outside it.
+    QList<AuditEntry> auditTrail(Id afterId, int limit) const;
     // An event that is not a row change (an export, an import).
     void recordEvent(const QString &action, const QString &entity, const QString &detail);
 
 private:
     class Writer;
+    // Throws Refused, after auditing the refusal, unless the actor may do it.
+    void authorize(auth::Permission permission, std::optional<Id> caseId);
+    // Whether the actor may read the case (refusals and restricted reads audited); reads made
+    // inside an action, which was authorized as a whole, are not checked again.
+    bool mayRead(Id caseId) const;
+    void writeDenied(auth::Permission permission, std::optional<Id> caseId, const QString &reason);
     void begin(bool bulkRoot = false);
     void commit();
     void rollback();
