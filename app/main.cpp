@@ -1,10 +1,9 @@
+#include "model/util/ProcessHardening.h"
 #include "model/util/Translations.h"
 #include "ui/SessionController.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-
-#include <sys/resource.h>
 
 namespace {
 struct Tr {
@@ -14,15 +13,18 @@ struct Tr {
 
 int main(int argc, char *argv[])
 {
-    // No core dumps: a dump of this process could hold case data and key material.
-    const rlimit noCore{0, 0};
-    setrlimit(RLIMIT_CORE, &noCore);
+    // No core dumps and no ptrace attach: this process's memory holds case data and key material.
+    // Done before anything else, so that no secret ever exists in a dumpable process.
+    const cb::HardeningResult hardening = cb::disableCoreDumps();
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("CaseBoard"));
     QApplication::setOrganizationName(QStringLiteral("CaseBoard"));
     QApplication::setApplicationVersion(QStringLiteral(CASEBOARD_VERSION));
     cb::installTranslations(app);
+    // Not a reason to refuse to start (neither call fails on Linux in practice), but worth saying.
+    if (!hardening.ok())
+        qWarning("%s", qPrintable(hardening.describe()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(Tr::tr("CaseBoard: case management for homicide units, over an encrypted case file."));

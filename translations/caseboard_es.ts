@@ -21,6 +21,29 @@
     </message>
 </context>
 <context>
+    <name>cb::AutoBackup</name>
+    <message>
+        <source>Cannot create the backup folder %1.</source>
+        <translation>No se puede crear la carpeta de copias de seguridad %1.</translation>
+    </message>
+    <message>
+        <source>The automatic backup %1 is not in place after writing it; the older backups were kept.</source>
+        <translation>La copia de seguridad automática %1 no está en su sitio después de escribirla; se conservaron las copias anteriores.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the old backup %1.</source>
+        <translation>No se puede borrar la copia de seguridad antigua %1.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the leftover file %1.</source>
+        <translation>No se puede borrar el archivo sobrante %1.</translation>
+    </message>
+    <message>
+        <source>The automatic backup %1 does not open after writing it (%2); the older backups were kept.</source>
+        <translation>La copia de seguridad automática %1 no se abre después de escribirla (%2); se conservaron las copias anteriores.</translation>
+    </message>
+</context>
+<context>
     <name>cb::CaseFile</name>
     <message>
         <source>No case file at %1.</source>
@@ -674,6 +697,17 @@
     <message>
         <source>E: juvenile, no custody</source>
         <translation>E: menor de edad, sin detención</translation>
+    </message>
+</context>
+<context>
+    <name>cb::ProcessHardening</name>
+    <message>
+        <source>Cannot turn core dumps off (setrlimit): %1</source>
+        <translation>No se pueden desactivar los volcados de memoria (setrlimit): %1</translation>
+    </message>
+    <message>
+        <source>Cannot mark the process as not dumpable (prctl): %1</source>
+        <translation>No se puede marcar el proceso como no volcable (prctl): %1</translation>
     </message>
 </context>
 <context>
@@ -1440,6 +1474,13 @@
     </message>
 </context>
 <context>
+    <name>cb::ui::BackupRunner</name>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Error inesperado: %1</translation>
+    </message>
+</context>
+<context>
     <name>cb::ui::CaseListModel</name>
     <message>
         <source>(name unknown)</source>
@@ -1554,6 +1595,18 @@
     <message>
         <source>&lt;a href=&quot;#clear&quot;&gt;Clear the filter&lt;/a&gt; to see every case.</source>
         <translation>&lt;a href=&quot;#clear&quot;&gt;Quite el filtro&lt;/a&gt; para ver todos los casos.</translation>
+    </message>
+    <message>
+        <source>Copy Case &amp;Number</source>
+        <translation>Copiar el &amp;número de caso</translation>
+    </message>
+    <message>
+        <source>Open Case &amp;Summary</source>
+        <translation>Abrir el &amp;resumen del caso</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
     </message>
 </context>
 <context>
@@ -1791,6 +1844,66 @@
         <source>&lt;h3&gt;CaseBoard %1&lt;/h3&gt;&lt;p&gt;Case management for homicide units, over an encrypted case file.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and SQLCipher.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CaseBoard %1&lt;/h3&gt;&lt;p&gt;Gestión de casos para unidades de homicidios, sobre un archivo de casos cifrado.&lt;/p&gt;&lt;p&gt;Compilado con Qt %2 y SQLCipher.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Back &amp;Up Now…</source>
+        <translation>&amp;Hacer una copia de seguridad ahora…</translation>
+    </message>
+    <message>
+        <source>Write an encrypted copy of the case file to a file of your choice</source>
+        <translation>Escribe una copia cifrada del archivo de casos en el archivo que usted elija</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>Back Up the Case File</source>
+        <translation>Copia de seguridad del archivo de casos</translation>
+    </message>
+    <message>
+        <source>Case files (*.caseboard)</source>
+        <translation>Archivos de casos (*.caseboard)</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Another backup is being written; try again in a moment.</source>
+        <translation>Se está escribiendo otra copia de seguridad; vuelva a intentarlo dentro de un momento.</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>Escribiendo la copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Backup written to %1</source>
+        <translation>Copia de seguridad escrita en %1</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>La copia de seguridad falló</translation>
+    </message>
+    <message>
+        <source>Automatic backup written to %1</source>
+        <translation>Copia de seguridad automática escrita en %1</translation>
+    </message>
+    <message>
+        <source>Automatic backup written to %1; the oldest ones beyond the number kept were deleted.</source>
+        <translation>Copia de seguridad automática escrita en %1; se borraron las más antiguas que excedían el número que se conserva.</translation>
+    </message>
+    <message>
+        <source>Automatic backup</source>
+        <translation>Copia de seguridad automática</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed</source>
+        <translation>La copia de seguridad automática falló</translation>
+    </message>
+    <message>
+        <source>The daily automatic backup could not be written; the earlier backups were kept. %1</source>
+        <translation>No se pudo escribir la copia de seguridad automática diaria; se conservaron las copias anteriores. %1</translation>
+    </message>
 </context>
 <context>
     <name>cb::ui::NewCaseFileForm</name>
@@ -1891,6 +2004,103 @@
     </message>
 </context>
 <context>
+    <name>cb::ui::RestoreBackupDialog</name>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>Restaurar desde una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Choose a backup to put in the place of %1. The backup is checked in full first; the damaged file is kept beside it, not deleted.</source>
+        <translation>Elija una copia de seguridad para ponerla en lugar de %1. Antes se comprueba la copia por completo; el archivo dañado se guarda a su lado, no se borra.</translation>
+    </message>
+    <message>
+        <source>%1 — automatic backup, %2</source>
+        <translation>%1 — copia de seguridad automática, %2</translation>
+    </message>
+    <message>
+        <source>There are no automatic backups of this case file. Choose a backup file.</source>
+        <translation>No hay copias de seguridad automáticas de este archivo de casos. Elija un archivo de copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>&amp;Other Backup File…</source>
+        <translation>&amp;Otro archivo de copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurar</translation>
+    </message>
+    <message>
+        <source>Choose a Backup</source>
+        <translation>Elegir una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Case files (*.caseboard);;All files (*)</source>
+        <translation>Archivos de casos (*.caseboard);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>%1 opened with this passphrase, so it is not damaged: nothing was restored.</source>
+        <translation>%1 se abrió con esta frase de contraseña, así que no está dañado: no se restauró nada.</translation>
+    </message>
+    <message>
+        <source>%1 was restored from the backup %2.</source>
+        <translation>%1 se restauró desde la copia de seguridad %2.</translation>
+    </message>
+    <message>
+        <source>%1 was restored from the backup %2. The damaged file was kept as %3.</source>
+        <translation>%1 se restauró desde la copia de seguridad %2. El archivo dañado se guardó como %3.</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Error inesperado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cb::ui::SessionController</name>
+    <message>
+        <source>CaseBoard locked itself after a time without use. Enter the passphrase to open %1 again.</source>
+        <translation>CaseBoard se bloqueó tras un tiempo sin uso. Escriba la frase de contraseña para volver a abrir %1.</translation>
+    </message>
+    <message>
+        <source>CaseBoard is locked. Enter the passphrase to open %1 again.</source>
+        <translation>CaseBoard está bloqueado. Escriba la frase de contraseña para volver a abrir %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cb::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>CaseBoard locks itself after this long without keyboard or mouse use, and asks for the passphrase again. At most %1 minutes.</source>
+        <translation>CaseBoard se bloquea tras este tiempo sin uso del teclado ni del ratón, y vuelve a pedir la frase de contraseña. Como máximo %1 minutos.</translation>
+    </message>
+    <message>
+        <source>Back up the open case file &amp;automatically, once a day</source>
+        <translation>Hacer una copia de seguridad &amp;automática del archivo abierto, una vez al día</translation>
+    </message>
+    <message>
+        <source>Automatic backups are encrypted like the case file and kept in %1.</source>
+        <translation>Las copias de seguridad automáticas se cifran como el archivo de casos y se guardan en %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after:</source>
+        <translation>&amp;Bloquear tras:</translation>
+    </message>
+    <message>
+        <source>Backups &amp;kept:</source>
+        <translation>Copias &amp;conservadas:</translation>
+    </message>
+</context>
+<context>
     <name>cb::ui::UnlockWindow</name>
     <message>
         <source>Unexpected error: %1</source>
@@ -1955,6 +2165,14 @@
     <message>
         <source>The demo could not be opened: %1</source>
         <translation>No se pudo abrir la demostración: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Backup…</source>
+        <translation>&amp;Restaurar desde una copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Put a backup of this case file in its place; the damaged file is kept beside it</source>
+        <translation>Pone una copia de seguridad de este archivo de casos en su lugar; el archivo dañado se guarda a su lado</translation>
     </message>
 </context>
 </TS>

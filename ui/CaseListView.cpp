@@ -5,11 +5,14 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -47,6 +50,16 @@ CaseListView::CaseListView(const Clock &clock, QWidget *parent)
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit caseActivated(index.data(CaseListModel::CaseIdRole).toLongLong());
     });
+    // Ctrl+C copies the current cell (QAbstractItemView does it); this copies the case number
+    // wherever the row was clicked.
+    m_copyCaseNumber = new QAction(tr("Copy Case &Number"), this);
+    m_copyCaseNumber->setObjectName(QStringLiteral("copyCaseNumberAction"));
+    m_copyCaseNumber->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyCaseNumber->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_copyCaseNumber, &QAction::triggered, this, &CaseListView::copyCaseNumber);
+    m_table->addAction(m_copyCaseNumber);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &CaseListView::showContextMenu);
 
     m_stack = new QStackedWidget(this);
     m_stack->insertWidget(kTablePage, m_table);
@@ -186,6 +199,39 @@ void CaseListView::updateCountAndEmptyState()
     }
     m_stack->setCurrentIndex(shown == 0 ? kEmptyPage : kTablePage);
     m_filterRow->setEnabled(total > 0);
+}
+
+void CaseListView::copyCaseNumber()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    const QString number = current.siblingAtColumn(CaseListModel::CaseNumber).data().toString();
+    if (!number.isEmpty())
+        QGuiApplication::clipboard()->setText(number);
+}
+
+void CaseListView::showContextMenu(const QPoint &pos)
+{
+    // Persistent: the list may be reloaded while the menu is up.
+    const QPersistentModelIndex index(m_table->indexAt(pos));
+    if (!index.isValid())
+        return;
+    m_table->setCurrentIndex(index);
+    // popup(), not exec(): a nested event loop here would outlive the view if the session locked.
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(tr("Open Case &Summary"), this, [this, index] {
+        if (index.isValid())
+            emit caseActivated(index.data(CaseListModel::CaseIdRole).toLongLong());
+    });
+    menu->addSeparator();
+    menu->addAction(tr("&Copy"), this, [index] {
+        if (index.isValid())
+            QGuiApplication::clipboard()->setText(index.data().toString());
+    });
+    menu->addAction(m_copyCaseNumber);
+    menu->popup(m_table->viewport()->mapToGlobal(pos));
 }
 
 void CaseListView::fitColumns()

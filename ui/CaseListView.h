@@ -29,6 +29,9 @@ public:
 
     void setCases(QList<CaseSummary> cases);
     void clearFilter();
+    // Puts the case number of the current row on the clipboard (the session's ClipboardGuard
+    // takes it off again).
+    void copyCaseNumber();
 
     CaseListModel *model() const { return m_model; }
     CaseFilterProxy *proxy() const { return m_proxy; }
@@ -42,6 +45,7 @@ private:
     void applyFilter();
     void updateCountAndEmptyState();
     void fitColumns();
+    void showContextMenu(const QPoint &pos);
 
     CaseListModel *m_model = nullptr;
     CaseFilterProxy *m_proxy = nullptr;
@@ -52,6 +56,7 @@ private:
     QLabel *m_count = nullptr;
     QStackedWidget *m_stack = nullptr;
     QTableView *m_table = nullptr;
+    QAction *m_copyCaseNumber = nullptr;
     QLabel *m_emptyTitle = nullptr;
     QLabel *m_emptyDetail = nullptr;
     bool m_columnsFitted = false;

@@ -7,9 +7,12 @@
 #include "ui/CaseListModel.h"
 #include "ui/CaseListView.h"
 #include "ui/CaseSummaryDialog.h"
+#include "ui/SettingsDialog.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDate>
+#include <QDialog>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -17,18 +20,19 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
+#include <QStandardPaths>
 #include <QStatusBar>
 
 namespace cb::ui {
 
 MainWindow::MainWindow(std::unique_ptr<CaseFile> file, std::unique_ptr<const Clock> clock, QWidget *parent)
     : QMainWindow(parent), m_clock(std::move(clock)), m_file(std::move(file)),
-      m_store(std::make_unique<CaseStore>(*m_file, *m_clock))
+      m_store(std::make_unique<CaseStore>(*m_file, *m_clock)), m_path(m_file->path())
 {
     // Per-person sign-in comes later; until then every change is attributed to this desktop.
     m_store->setActor({std::nullopt, QStringLiteral("desktop")});
 
-    const QFileInfo info(m_file->path());
+    const QFileInfo info(m_path);
     setWindowTitle(tr("CaseBoard — %1").arg(info.fileName()));
 
     m_caseList = new CaseListView(*m_clock, this);
@@ -58,9 +62,19 @@ void MainWindow::createMenus()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *open = fileMenu->addAction(tr("&Open Another Case File…"), this, &MainWindow::chooseAnotherFile);
     open->setShortcut(QKeySequence::Open);
+    m_backupAction = fileMenu->addAction(tr("Back &Up Now…"), this, &MainWindow::chooseBackupDestination);
+    m_backupAction->setObjectName(QStringLiteral("backupAction"));
+    m_backupAction->setToolTip(tr("Write an encrypted copy of the case file to a file of your choice"));
+    m_backupAction->setEnabled(false);
+    QAction *settings = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setMenuRole(QAction::PreferencesRole);
+    fileMenu->addSeparator();
     QAction *lock = fileMenu->addAction(tr("&Lock"), this, &MainWindow::lockRequested);
     lock->setObjectName(QStringLiteral("lockAction"));
     lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    // The shortcut works wherever the focus is, in a case summary or a message box too.
+    lock->setShortcutContext(Qt::ApplicationShortcut);
     lock->setToolTip(tr("Close the case file and return to the unlock window"));
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QCoreApplication::quit);
@@ -81,33 +95,141 @@ void MainWindow::reload()
         const qsizetype n = m_caseList->model()->rowCount();
         m_countLabel->setText(n == 1 ? tr("1 case") : tr("%n cases", nullptr, static_cast<int>(n)));
     } catch (const Error &e) {
-        QMessageBox::warning(this, tr("Cannot read the case list"), e.message());
+        showWarning(tr("Cannot read the case list"), e.message());
     }
 }
 
 void MainWindow::closeCaseFile()
 {
-    m_caseList->setCases({});
+    // Dialogs, message boxes and file choosers first: a case summary refers to the store.
+    // Direct children only: a dialog's own message box goes with it.
+    const QList<QDialog *> dialogs = findChildren<QDialog *>(Qt::FindDirectChildrenOnly);
+    for (QDialog *d : dialogs)
+        delete d;
+    delete m_caseList;
+    m_caseList = nullptr;
     m_store.reset();
     m_file.reset();
     m_countLabel->clear();
     m_pathLabel->clear();
+    statusBar()->clearMessage();
+    // Nothing left to act on; and a hidden window's Ctrl+L must not compete with the next one's.
+    const QList<QAction *> actions = findChildren<QAction *>();
+    for (QAction *a : actions)
+        a->setEnabled(false);
+    if (m_backups)
+        disconnect(m_backups, nullptr, this, nullptr);
+    m_backups = nullptr;
 }
 
 void MainWindow::showNotice(const QString &text)
 {
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("CaseBoard"), text, QMessageBox::Ok, this);
+    showWarning(tr("CaseBoard"), text);
+}
+
+void MainWindow::showWarning(const QString &title, const QString &text)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
 
+void MainWindow::setBackupRunner(BackupRunner *runner)
+{
+    if (m_backups)
+        disconnect(m_backups, nullptr, this, nullptr);
+    m_backups = runner;
+    m_backupAction->setEnabled(runner && !runner->isBusy() && m_file);
+    if (!runner)
+        return;
+    connect(runner, &BackupRunner::started, this, &MainWindow::onBackupStarted);
+    connect(runner, &BackupRunner::finished, this, &MainWindow::onBackupFinished);
+    connect(runner, &QObject::destroyed, this, [this] {
+        m_backups = nullptr;
+        m_backupAction->setEnabled(false);
+    });
+}
+
 void MainWindow::chooseAnotherFile()
 {
-    const QString dir = m_file ? QFileInfo(m_file->path()).absolutePath() : QDir::homePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Case File"), dir,
-                                                      tr("Case files (*.caseboard);;All files (*)"));
-    if (!path.isEmpty())
-        emit openRequested(path);
+    auto *dialog = new QFileDialog(this, tr("Open Case File"), QFileInfo(m_path).absolutePath(),
+                                   tr("Case files (*.caseboard);;All files (*)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAcceptMode(QFileDialog::AcceptOpen);
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::openRequested);
+    dialog->open();
+}
+
+void MainWindow::chooseBackupDestination()
+{
+    if (!m_backups || m_backups->isBusy())
+        return;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    // A name that says what and when; a file name, not a sentence, so not translated.
+    const QString suggested = documents + QLatin1Char('/') + QFileInfo(m_path).completeBaseName() +
+                              QStringLiteral("-backup-") + QDate::currentDate().toString(Qt::ISODate) +
+                              QStringLiteral(".caseboard");
+    auto *dialog = new QFileDialog(this, tr("Back Up the Case File"), suggested, tr("Case files (*.caseboard)"));
+    dialog->setObjectName(QStringLiteral("backupDestinationDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setFileMode(QFileDialog::AnyFile);
+    dialog->setDefaultSuffix(QStringLiteral("caseboard"));
+    // A backup never overwrites a file (backupCaseFile refuses, and says so): no "replace?" question.
+    dialog->setOption(QFileDialog::DontConfirmOverwrite);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        if (m_backups && !m_backups->backUpTo(path))
+            showWarning(tr("Backup"), tr("Another backup is being written; try again in a moment."));
+    });
+    dialog->open();
+}
+
+void MainWindow::onBackupStarted(BackupRunner::Kind kind)
+{
+    if (kind == BackupRunner::Kind::Manual) {
+        m_backupAction->setEnabled(false);
+        statusBar()->showMessage(tr("Writing the backup…"));
+    }
+}
+
+void MainWindow::onBackupFinished(BackupRunner::Kind kind, bool ok, const QString &path, const QString &message,
+                                  const QStringList &pruned)
+{
+    m_backupAction->setEnabled(m_backups && m_file);
+    const QString where = QDir::toNativeSeparators(path);
+    if (kind == BackupRunner::Kind::Manual) {
+        if (ok) {
+            statusBar()->showMessage(tr("Backup written to %1").arg(where), 15000);
+        } else {
+            statusBar()->clearMessage();
+            showWarning(tr("Backup failed"), message);
+        }
+        return;
+    }
+    if (ok) {
+        statusBar()->showMessage(pruned.isEmpty()
+                                     ? tr("Automatic backup written to %1").arg(where)
+                                     : tr("Automatic backup written to %1; the oldest ones beyond the number kept "
+                                          "were deleted.")
+                                           .arg(where),
+                                 15000);
+        // The backup is fine, but an old one that could not be deleted takes room; worth saying.
+        if (!message.isEmpty())
+            showWarning(tr("Automatic backup"), message);
+    } else {
+        showWarning(tr("Automatic backup failed"),
+                    tr("The daily automatic backup could not be written; the earlier backups were kept. %1")
+                        .arg(message));
+    }
+}
+
+void MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, &MainWindow::settingsChanged);
+    dialog->open();
 }
 
 void MainWindow::showCase(Id caseId)
@@ -119,17 +241,21 @@ void MainWindow::showCase(Id caseId)
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     } catch (const Error &e) {
-        QMessageBox::warning(this, tr("Cannot show the case"), e.message());
+        showWarning(tr("Cannot show the case"), e.message());
     }
 }
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About CaseBoard"),
-                       tr("<h3>CaseBoard %1</h3>"
-                          "<p>Case management for homicide units, over an encrypted case file.</p>"
-                          "<p>Built with Qt %2 and SQLCipher.</p>")
-                           .arg(QStringLiteral(CASEBOARD_VERSION), QString::fromLatin1(qVersion())));
+    auto *box = new QMessageBox(this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About CaseBoard"));
+    box->setIconPixmap(QApplication::windowIcon().pixmap(64, 64));
+    box->setText(tr("<h3>CaseBoard %1</h3>"
+                    "<p>Case management for homicide units, over an encrypted case file.</p>"
+                    "<p>Built with Qt %2 and SQLCipher.</p>")
+                     .arg(QStringLiteral(CASEBOARD_VERSION), QString::fromLatin1(qVersion())));
+    box->open();
 }
 
 } // namespace cb::ui

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "model/domain/Domain.h"
+#include "ui/BackupRunner.h"
 
 #include <QMainWindow>
 
 #include <memory>
 
+class QAction;
 class QLabel;
 
 namespace cb {
@@ -20,6 +22,10 @@ class CaseListView;
 
 // The window over one open case file: menus, the case list, a status bar. Owns the case file
 // and the store over it; closing the file (Lock) is the session's business, see SessionController.
+//
+// No method runs a nested event loop (dialogs and message boxes are opened with open(), menus
+// with popup()): the session may lock, and destroy the window's content, at any moment the
+// event loop has control.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -27,33 +33,47 @@ public:
     MainWindow(std::unique_ptr<CaseFile> file, std::unique_ptr<const Clock> clock, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Closes the store and the case file now; the window shows nothing afterwards.
+    // Closes the store and the case file now, and destroys every widget that shows case data (the
+    // case list and its model, open dialogs, message boxes); the window shows nothing afterwards.
     void closeCaseFile();
     void reload();
     // A problem worth telling but not worth stopping for, shown once the window is up.
     void showNotice(const QString &text);
+    // Enables "Back Up Now…" and reports the runner's backups in the status bar; not owned.
+    void setBackupRunner(BackupRunner *runner);
 
     CaseListView *caseList() const { return m_caseList; }
     CaseStore *store() const { return m_store.get(); }
+    QString caseFilePath() const { return m_path; }
 
 signals:
     void lockRequested();
     // The user chose another case file to open.
     void openRequested(const QString &path);
+    // The settings dialog was accepted.
+    void settingsChanged();
 
 private:
     void createMenus();
     void chooseAnotherFile();
+    void chooseBackupDestination();
+    void showSettings();
     void showCase(Id caseId);
     void showAbout();
+    void showWarning(const QString &title, const QString &text);
+    void onBackupStarted(BackupRunner::Kind kind);
+    void onBackupFinished(BackupRunner::Kind kind, bool ok, const QString &path, const QString &message, const QStringList &pruned);
 
     // Declared in this order so that the store goes before the file it works on.
     std::unique_ptr<const Clock> m_clock;
     std::unique_ptr<CaseFile> m_file;
     std::unique_ptr<CaseStore> m_store;
+    QString m_path;
     CaseListView *m_caseList = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_pathLabel = nullptr;
+    QAction *m_backupAction = nullptr;
+    BackupRunner *m_backups = nullptr;
 };
 
 } // namespace cb::ui

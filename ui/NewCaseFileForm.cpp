@@ -133,11 +133,13 @@ void NewCaseFileForm::browse()
         m_path->setText(withSuffix(chosen));
 }
 
-std::unique_ptr<CaseFile> NewCaseFileForm::createFile()
+std::unique_ptr<CaseFile> NewCaseFileForm::createFile(SecretBytes &passphrase)
 {
     m_repeat->clear();
-    const SecretBytes secret = takePassphrase(*m_passphrase);
-    return CaseFile::create(path(), secret);
+    SecretBytes secret = takePassphrase(*m_passphrase);
+    std::unique_ptr<CaseFile> file = CaseFile::create(path(), secret);
+    passphrase = std::move(secret);
+    return file;
 }
 
 void NewCaseFileForm::clearPassphrases()

@@ -10,6 +10,7 @@ class QPushButton;
 
 namespace cb {
 class CaseFile;
+class SecretBytes;
 }
 
 namespace cb::ui {
@@ -26,8 +27,9 @@ public:
     void focusFirstField();
     // Why the file cannot be created yet: the passphrase rules, a mismatch, no path. Empty when it can.
     QString problem() const;
-    // Creates the case file (throws cb::Error); check problem() first. Empties the passphrase fields.
-    std::unique_ptr<CaseFile> createFile();
+    // Creates the case file (throws cb::Error); check problem() first. Empties the passphrase fields
+    // and hands the passphrase over in `passphrase` (backups are keyed with it).
+    std::unique_ptr<CaseFile> createFile(SecretBytes &passphrase);
     QString path() const;
 
 signals:

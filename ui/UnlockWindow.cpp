@@ -1,10 +1,14 @@
 #include "ui/UnlockWindow.h"
 
+#include "model/storage/AutoBackup.h"
 #include "model/storage/CaseFile.h"
 #include "model/storage/Error.h"
 #include "ui/DemoCaseFile.h"
+#include "ui/DemoFile.h"
 #include "ui/NewCaseFileForm.h"
 #include "ui/RecentFiles.h"
+#include "ui/RestoreBackupDialog.h"
+#include "ui/SessionSettings.h"
 #include "ui/TakePassphrase.h"
 #include "ui/WaitCursor.h"
 
@@ -32,6 +36,14 @@ namespace {
 QString unexpected(const std::exception &e)
 {
     return UnlockWindow::tr("Unexpected error: %1").arg(QString::fromLocal8Bit(e.what()));
+}
+
+// Kinds of failure a backup can mend. A wrong passphrase is among them because SQLCipher cannot
+// tell it from a damaged first page; the restore dialog tries the file itself first, so a mere
+// typing mistake never has a good file replaced.
+bool restorable(ErrorKind kind)
+{
+    return kind == ErrorKind::Damaged || kind == ErrorKind::NotACaseFile || kind == ErrorKind::WrongPassphrase;
 }
 } // namespace
 
@@ -63,6 +75,17 @@ UnlockWindow::UnlockWindow(QWidget *parent) : QWidget(parent)
                                           "border: 1px solid #e8b4b4; border-radius: 4px; padding: 6px; }"));
     m_error->hide();
 
+    m_restoreRow = new QWidget(this);
+    auto *restore = new QPushButton(tr("&Restore from Backup…"), m_restoreRow);
+    restore->setObjectName(QStringLiteral("restoreOfferButton"));
+    restore->setToolTip(tr("Put a backup of this case file in its place; the damaged file is kept beside it"));
+    connect(restore, &QPushButton::clicked, this, &UnlockWindow::offerRestore);
+    auto *restoreLayout = new QHBoxLayout(m_restoreRow);
+    restoreLayout->setContentsMargins(0, 0, 0, 0);
+    restoreLayout->addStretch(1);
+    restoreLayout->addWidget(restore);
+    m_restoreRow->hide();
+
     m_actions = createActionsRow();
     m_busy = createBusyIndicator();
 
@@ -75,6 +98,7 @@ UnlockWindow::UnlockWindow(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_openPage);
     layout->addWidget(m_newForm);
     layout->addWidget(m_error);
+    layout->addWidget(m_restoreRow);
     layout->addWidget(m_busy);
     layout->addStretch(1);
     layout->addWidget(m_actions);
@@ -208,11 +232,54 @@ void UnlockWindow::clearError()
 {
     m_error->clear();
     m_error->hide();
+    m_restoreRow->hide();
+    m_damagedPath.clear();
+}
+
+void UnlockWindow::showOpenError(const QString &path, const Error &e)
+{
+    showError(e.message());
+    // The demo is made again by opening it; a backup is for the files people keep.
+    if (restorable(e.kind()) && QFileInfo(path).absoluteFilePath() != QFileInfo(demoFilePath()).absoluteFilePath()) {
+        m_damagedPath = path;
+        m_restoreRow->show();
+    }
+    // A window already up keeps its height; the wrapped message and the offer need more.
+    adjustSize();
+}
+
+bool UnlockWindow::isRestoreOffered() const
+{
+    return !m_damagedPath.isEmpty();
+}
+
+void UnlockWindow::offerRestore()
+{
+    if (m_damagedPath.isEmpty())
+        return;
+    const QString path = m_damagedPath;
+    auto *dialog = new RestoreBackupDialog(
+        path, autobackup::folderFor(SessionSettings::automaticBackupsRoot(), path), this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, path] {
+        std::unique_ptr<CaseFile> file = dialog->takeCaseFile();
+        if (!file)
+            return;
+        RecentFiles::remember(path);
+        reloadRecentFiles(path);
+        finish(std::move(file), dialog->takeSecret(), dialog->notice());
+    });
+    dialog->open();
 }
 
 std::unique_ptr<CaseFile> UnlockWindow::takeCaseFile()
 {
     return std::move(m_opened);
+}
+
+SecretBytes UnlockWindow::takeSecret()
+{
+    return std::move(m_openedSecret);
 }
 
 QString UnlockWindow::takeNotice()
@@ -229,6 +296,13 @@ void UnlockWindow::showOpenPage()
     m_actions->show();
     adjustSize();
     (filePath().isEmpty() ? static_cast<QWidget *>(m_file) : m_passphrase)->setFocus();
+}
+
+void UnlockWindow::showLocked(const QString &message)
+{
+    showOpenPage();
+    m_heading->setText(message);
+    adjustSize();
 }
 
 void UnlockWindow::showCreatePage()
@@ -268,13 +342,14 @@ void UnlockWindow::openSelectedFile()
         return;
     clearError();
     std::unique_ptr<CaseFile> file;
+    SecretBytes secret;
     try {
-        const SecretBytes secret = takePassphrase(*m_passphrase);
+        secret = takePassphrase(*m_passphrase);
         // Unlocking derives the key (PBKDF2, 256,000 rounds): a noticeable moment.
         const WaitCursor wait;
         file = CaseFile::open(path, secret);
     } catch (const Error &e) {
-        showError(e.message());
+        showOpenError(path, e);
         m_passphrase->setFocus();
         return;
     } catch (const std::exception &e) {
@@ -283,7 +358,7 @@ void UnlockWindow::openSelectedFile()
     }
     RecentFiles::remember(path);
     reloadRecentFiles(path);
-    finish(std::move(file), {});
+    finish(std::move(file), std::move(secret), {});
 }
 
 void UnlockWindow::createFile()
@@ -296,9 +371,10 @@ void UnlockWindow::createFile()
     clearError();
     const QString path = m_newForm->path();
     std::unique_ptr<CaseFile> file;
+    SecretBytes secret;
     try {
         const WaitCursor wait;
-        file = m_newForm->createFile();
+        file = m_newForm->createFile(secret);
     } catch (const Error &e) {
         showError(e.message());
         m_newForm->focusFirstField();
@@ -309,7 +385,7 @@ void UnlockWindow::createFile()
     }
     RecentFiles::remember(path);
     reloadRecentFiles(path);
-    finish(std::move(file), {});
+    finish(std::move(file), std::move(secret), {});
 }
 
 void UnlockWindow::openDemo()
@@ -343,7 +419,7 @@ void UnlockWindow::openDemo()
             showError(outcome->error);
             return;
         }
-        finish(std::move(outcome->demo.file), outcome->demo.problem);
+        finish(std::move(outcome->demo.file), SecretBytes::fromPassphrase(demoPassphrase()), outcome->demo.problem);
     });
     setBusy(true);
     m_demoThread->start();
@@ -375,9 +451,10 @@ void UnlockWindow::closeEvent(QCloseEvent *event)
         QWidget::closeEvent(event);
 }
 
-void UnlockWindow::finish(std::unique_ptr<CaseFile> file, const QString &notice)
+void UnlockWindow::finish(std::unique_ptr<CaseFile> file, SecretBytes secret, const QString &notice)
 {
     m_opened = std::move(file);
+    m_openedSecret = std::move(secret);
     m_notice = notice;
     showOpenPage();
     emit caseFileOpened();
