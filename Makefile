@@ -1,10 +1,12 @@
 # The two set-up commands of the README. Each installs what is missing, configures and builds first.
 #   make run   - build and open the app on the demo case file
-#   make test  - build and run the whole test suite (offscreen)
+#   make test  - build and run the whole test suite (offscreen), then the fuzzers for a bounded time
+#   make fuzz  - only the fuzzers (scripts/fuzz.sh); longer with make fuzz FUZZ_SECONDS=600
 BUILD ?= build
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+FUZZ_SECONDS ?= 30
 
-.PHONY: all setup configure build run test clean
+.PHONY: all setup configure build run test fuzz clean
 
 all: build
 
@@ -22,6 +24,10 @@ run: build
 
 test: build
 	@cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --no-tests=error -j 2
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+
+fuzz: setup
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
 
 clean:
 	rm -rf $(BUILD)

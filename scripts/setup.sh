@@ -7,12 +7,15 @@ set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
+# clang, its runtime libraries (libFuzzer, the sanitizers) and llvm (llvm-symbolizer, for readable
+# reports) build and run the targets of scripts/fuzz.sh.
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libpoco-dev libssl-dev
   xvfb xauth xkb-data
+  clang libclang-rt-dev llvm
 )
 BACKPORT_PACKAGES=(libsqlcipher-dev sqlcipher)
 

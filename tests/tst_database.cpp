@@ -96,6 +96,7 @@ private slots:
     void transactionAfterFailedCommitStatement();
     void moveKeepsConnection();
     void linkedToSqlCipher();
+    void textKeepsALeadingByteOrderMark();
     void sha256Function_data();
     void sha256Function();
 };
@@ -779,6 +780,18 @@ void TestDatabase::linkedToSqlCipher()
     QVERIFY2(!info.sqliteVersion.isEmpty(), "no SQLite version");
     // The shared object that sqlite3_open_v2 resolves into is SQLCipher's, not the system SQLite.
     QVERIFY2(info.libraryPath.contains(u"sqlcipher"_s, Qt::CaseInsensitive), qPrintable(info.libraryPath));
+}
+
+void TestDatabase::textKeepsALeadingByteOrderMark()
+{
+    db::Database db = db::Database::openMemory();
+    db.execScript("CREATE TABLE t (x TEXT)");
+    const QString text = QString(QChar(0xFEFF)) + u"x"_s;
+    db.prepare("INSERT INTO t VALUES (?1)").bind(1, text).run();
+    db::Statement s = db.prepare("SELECT x, length(x) FROM t");
+    QVERIFY(s.step());
+    QCOMPARE(s.text(0), text); // QString::fromUtf8 would drop the U+FEFF
+    QCOMPARE(s.int64(1), 2);
 }
 
 void TestDatabase::sha256Function_data()

@@ -287,6 +287,23 @@ private slots:
         QCOMPARE(isStrictUtf8(bytes), !recoded);
     }
 
+    // Found by fuzzing (tests/fuzz): QString::fromUtf8 drops a byte order mark at the start of
+    // its input, so a field that began with U+FEFF lost it. Only the file's own mark is skipped.
+    void byteOrderMarkInsideAFieldIsKept()
+    {
+        bool recoded = true;
+        QCOMPARE(decodeCsvText("\xEF\xBB\xBF" "ABC", &recoded), u"\uFEFFABC"_s);
+        QVERIFY(!recoded);
+        CsvReader reader("\xEF\xBB\xBF\xEF\xBB\xBFid,name\n1,\"\xEF\xBB\xBFNAME\"\n2,\xEF\xBB\xBF\n");
+        CsvRecord r;
+        Records got;
+        while (reader.next(r)) {
+            QVERIFY(!r.error);
+            got.append({r.line, r.fields});
+        }
+        QCOMPARE(got, (Records{{1, {u"\uFEFFid"_s, u"name"_s}}, {2, {u"1"_s, u"\uFEFFNAME"_s}}, {3, {u"2"_s, u"\uFEFF"_s}}}));
+    }
+
     // --- formats -------------------------------------------------------------------------------
 
     void formatKeys()

@@ -1,6 +1,7 @@
 #include "model/io/Csv.h"
 
 #include <QCoreApplication>
+#include <QStringDecoder>
 
 #include <array>
 #include <utility>
@@ -82,8 +83,13 @@ QString decodeCsvText(QByteArrayView bytes, bool *recoded)
     }
     if (ascii)
         return QString::fromLatin1(bytes.data(), bytes.size());
-    if (isStrictUtf8(bytes))
-        return QString::fromUtf8(bytes);
+    if (isStrictUtf8(bytes)) {
+        // Not QString::fromUtf8, which drops a byte order mark at the start: inside a field it is
+        // text like any other (the file's own mark is skipped by CsvReader).
+        QStringDecoder utf8(QStringDecoder::Utf8,
+                            QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+        return utf8.decode(bytes);
+    }
     if (recoded)
         *recoded = true;
     QString out(bytes.size(), Qt::Uninitialized);

@@ -16,6 +16,7 @@
 #include <QJsonParseError>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStringDecoder>
 #include <QTime>
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
@@ -26,6 +27,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <map>
 #include <optional>
@@ -306,6 +308,16 @@ JsonArrayPtr readRows(db::Database &db, const Table &table)
 
 // --- import ----------------------------------------------------------------------------------
 
+// Text of the document as written. Not QString::fromStdString, which drops a byte order mark at
+// the start: a value that begins with U+FEFF would lose it on the way in (and then differ from its
+// audit entry). Poco's parser has already refused bytes that are not UTF-8.
+QString textOf(const std::string &utf8)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8,
+                           QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+    return decoder.decode(QByteArrayView(utf8.data(), static_cast<qsizetype>(utf8.size())));
+}
+
 QString describe(const Var &v)
 {
     if (v.isEmpty())
@@ -313,7 +325,7 @@ QString describe(const Var &v)
     if (v.type() == typeid(bool))
         return v.extract<bool>() ? Tr::tr("the boolean true") : Tr::tr("the boolean false");
     if (v.type() == typeid(std::string))
-        return Tr::tr("the text \"%1\"").arg(QString::fromStdString(v.extract<std::string>()).left(40));
+        return Tr::tr("the text \"%1\"").arg(textOf(v.extract<std::string>()).left(40));
     if (v.type() == typeid(JsonObject::Ptr))
         return Tr::tr("an object");
     if (v.type() == typeid(JsonArray::Ptr))
@@ -477,7 +489,7 @@ private:
             if (!f.object)
                 out += u'[' + QString::number(f.index) + u']';
             else
-                out += (out.isEmpty() ? QString() : u"."_s) + QString::fromStdString(f.key);
+                out += (out.isEmpty() ? QString() : u"."_s) + textOf(f.key);
         }
         return out;
     }
@@ -567,6 +579,15 @@ private:
                             .arg(held.join(u", "_s)));
     }
 
+    static QString positionAt(const QByteArray &data, qsizetype offset)
+    {
+        offset = std::clamp<qsizetype>(offset, 0, data.size());
+        const qsizetype lineStart = offset > 0 ? data.lastIndexOf('\n', offset - 1) + 1 : 0;
+        const qsizetype line = data.left(offset).count('\n') + 1;
+        const qsizetype column = QString::fromUtf8(data.mid(lineStart, offset - lineStart)).toUcs4().size() + 1;
+        return Tr::tr("line %1, column %2").arg(line).arg(column);
+    }
+
     // Poco's messages carry no position; Qt's reader tells where it stopped, at or just after the
     // offending character, and only that is taken from it.
     static QString syntaxErrorPosition(const QByteArray &data)
@@ -575,11 +596,48 @@ private:
         QJsonDocument::fromJson(data, &error);
         if (error.error == QJsonParseError::NoError)
             return {};
-        const qsizetype offset = std::clamp<qsizetype>(error.offset, 0, data.size());
-        const qsizetype lineStart = data.lastIndexOf('\n', offset - 1) + 1;
-        const qsizetype line = data.left(offset).count('\n') + 1;
-        const qsizetype column = QString::fromUtf8(data.mid(lineStart, offset - lineStart)).toUcs4().size() + 1;
-        return Tr::tr("line %1, column %2").arg(line).arg(column);
+        return positionAt(data, error.offset);
+    }
+
+    // Poco 1.11 turns a few integers just beyond 64 bits into others without a word (2^64 becomes
+    // 0, -2^63 - 1 becomes -2^63): its overflow check misses the last digit. So every integer of
+    // a document Poco has read is checked here too, and one beyond 64 bits refused like the rest.
+    void refuseIntegersBeyond64Bits(const QByteArray &data) const
+    {
+        const char *d = data.constData();
+        const qsizetype n = data.size();
+        bool inString = false;
+        for (qsizetype i = 0; i < n; ++i) {
+            if (inString) {
+                if (d[i] == '\\')
+                    ++i;
+                else if (d[i] == '"')
+                    inString = false;
+                continue;
+            }
+            if (d[i] == '"') {
+                inString = true;
+                continue;
+            }
+            if (d[i] != '-' && (d[i] < '0' || d[i] > '9'))
+                continue;
+            qsizetype end = i;
+            bool integer = true;
+            for (; end < n && ((d[end] >= '0' && d[end] <= '9') || d[end] == '-' || d[end] == '+' || d[end] == '.' ||
+                               d[end] == 'e' || d[end] == 'E');
+                 ++end)
+                integer = integer && d[end] != '.' && d[end] != 'e' && d[end] != 'E';
+            if (integer) {
+                std::int64_t signedValue = 0;
+                std::uint64_t unsignedValue = 0;
+                const bool fits = d[i] == '-' ? std::from_chars(d + i, d + end, signedValue).ec == std::errc()
+                                              : std::from_chars(d + i, d + end, unsignedValue).ec == std::errc();
+                if (!fits)
+                    fail(positionAt(data, i), Tr::tr("%1 is out of range: integers have at most 64 bits, with a sign")
+                                                  .arg(QString::fromLatin1(data.mid(i, end - i))));
+            }
+            i = end - 1;
+        }
     }
 
     Var parse(QByteArray data) const
@@ -598,6 +656,7 @@ private:
             const std::string why = e.message().empty() ? e.displayText() : e.message();
             fail(syntaxErrorPosition(data), Tr::tr("not valid JSON (%1)").arg(QString::fromStdString(why)));
         }
+        refuseIntegersBeyond64Bits(data);
         if (!handler->duplicate().isEmpty())
             fail(handler->duplicate(), Tr::tr("given twice in the same object"));
         return document;
@@ -655,16 +714,16 @@ private:
         static const QSet<QString> known = {u"format"_s, u"version"_s, u"schema_version"_s, u"exported_at"_s,
                                             u"tables"_s};
         for (const std::string &key : root->getNames())
-            if (!known.contains(QString::fromStdString(key)))
-                fail(QString::fromStdString(key), Tr::tr("unknown field"));
+            if (!known.contains(textOf(key)))
+                fail(textOf(key), Tr::tr("unknown field"));
 
         if (!root->has("exported_at"))
             fail(u"exported_at"_s, Tr::tr("missing"));
         const Var &exportedAt = root->get("exported_at");
         if (exportedAt.type() != typeid(std::string) ||
-            !QDateTime::fromString(QString::fromStdString(exportedAt.extract<std::string>()), Qt::ISODate).isValid())
+            !QDateTime::fromString(textOf(exportedAt.extract<std::string>()), Qt::ISODate).isValid())
             fail(u"exported_at"_s, Tr::tr("expected an ISO 8601 date and time, found %1").arg(describe(exportedAt)));
-        m_exportedAt = QString::fromStdString(exportedAt.extract<std::string>());
+        m_exportedAt = textOf(exportedAt.extract<std::string>());
 
         if (!root->has("tables"))
             fail(u"tables"_s, Tr::tr("missing"));
@@ -678,7 +737,7 @@ private:
     void readTables(const JsonObject::Ptr &tables)
     {
         for (const std::string &key : tables->getNames()) {
-            const QString name = QString::fromStdString(key);
+            const QString name = textOf(key);
             if (std::none_of(m_tables.begin(), m_tables.end(), [&](const Table &t) { return t.name == name; }))
                 fail(tablePath(name), Tr::tr("unknown table"));
         }
@@ -705,7 +764,7 @@ private:
                 fail(rowPath(t.name, index), Tr::tr("expected an object (one row), found %1").arg(describe(item)));
             const JsonObject::Ptr object = item.extract<JsonObject::Ptr>();
             for (const std::string &key : object->getNames()) {
-                const QString column = QString::fromStdString(key);
+                const QString column = textOf(key);
                 if (t.columnIndex(column) < 0)
                     fail(columnPath(t.name, index, column), Tr::tr("unknown column of table %1").arg(t.name));
             }
@@ -749,7 +808,7 @@ private:
         case ColumnType::Text: {
             if (v.type() != typeid(std::string))
                 fail(path, Tr::tr("expected a text, found %1").arg(describe(v)));
-            const QString s = QString::fromStdString(v.extract<std::string>());
+            const QString s = textOf(v.extract<std::string>());
             // Named by the schema's own convention; checked here so that the message can say why.
             if (c.name.endsWith(u"_date") && !isIsoDate(s))
                 fail(path, Tr::tr("not a date (YYYY-MM-DD): \"%1\"").arg(s));
@@ -763,7 +822,7 @@ private:
             if (isReal(v))
                 return v.convert<double>();
             if (v.type() == typeid(std::string))
-                return QString::fromStdString(v.extract<std::string>());
+                return textOf(v.extract<std::string>());
             fail(path, Tr::tr("expected an integer, a real number, a text or null, found %1").arg(describe(v)));
         }
         fail(path, Tr::tr("unsupported column type"));

@@ -3,6 +3,7 @@
 #include "model/storage/SecretBytes.h"
 
 #include <QCoreApplication>
+#include <QStringDecoder>
 
 #include <dlfcn.h>
 #include <openssl/evp.h>
@@ -47,8 +48,62 @@ ErrorKind kindFor(int code)
     }
 }
 
+// The file an error is about: the connection's main database (the case file, a backup's copy).
+QString fileOf(sqlite3 *db)
+{
+    const char *name = db ? sqlite3_db_filename(db, "main") : nullptr;
+    return name && *name ? QString::fromUtf8(name) : Tr::tr("the database");
+}
+
+// A full or failing disk is for the user to act on: say what happened, to which file, whether
+// the change was kept and what to do, instead of SQLite's "disk I/O error". Empty for other
+// errors. `code` is an extended result code (connections are opened with SQLITE_OPEN_EXRESCODE).
+QString diskMessage(sqlite3 *db, int code)
+{
+    if ((code & 0xff) == SQLITE_FULL)
+        return Tr::tr("The disk is full: %1 could not be written, so the change was not saved. "
+                      "Free some space on that disk, then try again.")
+            .arg(fileOf(db));
+    if ((code & 0xff) != SQLITE_IOERR)
+        return {};
+    switch (code) {
+    case SQLITE_IOERR_FSYNC:
+    case SQLITE_IOERR_DIR_FSYNC:
+        // In write-ahead-log mode the commit record may already be in the log when the flush
+        // fails: this session no longer sees the change, but the log may hold it. Neither
+        // "saved" nor "not saved" would be true for certain.
+        return Tr::tr("The disk did not confirm that %1 was written (flushing it to the disk failed), so the "
+                      "change may not have been saved. Check the disk, then reopen the case file to see whether "
+                      "the change is there before you enter it again.")
+            .arg(fileOf(db));
+    case SQLITE_IOERR_READ:
+    case SQLITE_IOERR_SHORT_READ:
+        return Tr::tr("The disk reported an error while reading %1 (it may be failing or disconnected). "
+                      "Check the disk, then try again; if it keeps happening, restore the file from a backup.")
+            .arg(fileOf(db));
+    case SQLITE_IOERR_NOMEM:
+        return Tr::tr("CaseBoard ran out of memory while working on %1, so the change was not saved. "
+                      "Close other programs, then try again.")
+            .arg(fileOf(db));
+    case SQLITE_IOERR_WRITE:
+    case SQLITE_IOERR_TRUNCATE:
+        return Tr::tr("The disk reported an error while writing %1 (it may be failing or disconnected), so the "
+                      "change was not saved. Check the disk, then try again.")
+            .arg(fileOf(db));
+    default:
+        // Locks, the shared-memory index, file sizes: SQLite rolls the transaction back after
+        // these, as after a failed write (only a failed flush leaves the outcome open, above).
+        return Tr::tr("The disk reported an error while CaseBoard was using %1 (it may be failing or "
+                      "disconnected), so nothing was saved. Check the disk, then try again.")
+            .arg(fileOf(db));
+    }
+}
+
 [[noreturn]] void fail(sqlite3 *db, int code, const QString &context = {})
 {
+    // The disk message names the file already; an SQL snippet as context would only confuse.
+    if (const QString disk = diskMessage(db, code); !disk.isEmpty())
+        throw Error(kindFor(code), disk);
     const QString detail = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(code));
     QString message = context.isEmpty() ? detail : context + QStringLiteral(": ") + detail;
     throw Error(kindFor(code), message);
@@ -237,7 +292,10 @@ void Database::execScript(std::string_view sql)
     char *message = nullptr;
     const int rc = sqlite3_exec(d->handle, copy.c_str(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
-        const QString text = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
+        const QString disk = diskMessage(d->handle, rc);
+        const QString text = !disk.isEmpty() ? disk
+                             : message     ? QString::fromUtf8(message)
+                                           : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_free(message);
         throw Error(kindFor(rc), text);
     }
@@ -527,7 +585,10 @@ QString Statement::text(int column) const
     const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(d->stmt, column));
     if (!p)
         return {};
-    return QString::fromUtf8(p, sqlite3_column_bytes(d->stmt, column));
+    // Not QString::fromUtf8, which drops a leading U+FEFF: stored text comes back as it was
+    // written (found by fuzzing the JSON round trip).
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+    return utf8.decode(QByteArrayView(p, sqlite3_column_bytes(d->stmt, column)));
 }
 
 QByteArray Statement::blob(int column) const
