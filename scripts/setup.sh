@@ -13,7 +13,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  libpoco-dev libssl-dev
+  libpoco-dev libssl-dev libargon2-dev
   xvfb xauth xkb-data
   clang libclang-rt-dev llvm
 )

@@ -16,10 +16,22 @@ QByteArray fileChecksum(const QString &path)
     return h.result().toHex();
 }
 
+QByteArray databaseChecksum(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly) || !f.seek(CaseFile::databaseOffset(path)))
+        return {};
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    return h.result().toHex();
+}
+
 Fixture::Fixture(const QString &dirPath, const QString &name)
     : path(dirPath + QLatin1Char('/') + name),
       clock(QDateTime(QDate(2024, 6, 15), QTime(12, 0), Qt::UTC))
 {
+    // Key slots at a test cost (README, "Accounts and key slots"): test suites sign in hundreds of times.
+    auth::weakenNewSlotsForTests();
     file = CaseFile::create(path, secret());
     store = std::make_unique<CaseStore>(*file, clock);
     store->setActor({std::nullopt, QStringLiteral("system:test")});

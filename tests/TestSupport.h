@@ -26,6 +26,9 @@ inline SecretBytes secret(const QString &p = passphrase())
 
 // SHA-256 of a file's bytes, hex; empty if it cannot be read.
 QByteArray fileChecksum(const QString &path);
+// SHA-256 of the database part of a case file, hex: the bytes after its key header (all of an
+// old-format file). A wrong passphrase changes this part of no file; it is counted in the header.
+QByteArray databaseChecksum(const QString &path);
 
 // A new case file in dir with a store over it, acting as "system:test" at a fixed time.
 struct Fixture {

@@ -28,10 +28,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// A new path becomes an old-format file, keyed with the passphrase itself (CaseFile::rawConnection).
 db::Database rawKeyed(const QString &path, db::OpenMode mode = db::OpenMode::ReadWrite)
 {
-    db::Database db = db::Database::open(path, mode);
-    db.key(secret());
+    const SecretBytes pass = secret();
+    db::Database db = CaseFile::rawConnection(path, SignIn{QString(), pass}, mode);
     db.setBusyTimeout(5000);
     return db;
 }

@@ -249,9 +249,19 @@ void TestBackup::failedBackupLeavesNothing()
     addSampleCase(*fx.store);
     const QStringList before = entriesOf(dir.path());
     const QString out = dir.filePath(u"copy.caseboard"_s);
-    // No passphrase: refused before a page is written; nothing is left, not even a temporary file.
-    expectError([&] { backupCaseFile(*fx.file, out, SecretBytes()); }, ErrorKind::Invalid);
+    // (A backup of a file with key slots needs no passphrase: the copy carries its header and key.)
+    // A destination whose folder is a file: refused before a page is written; nothing is left,
+    // not even a temporary file.
+    const QString notAFolder = dir.filePath(u"plain.txt"_s);
+    {
+        QFile f(notAFolder);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    }
+    const QStringList withFile = entriesOf(dir.path());
+    expectError([&] { backupCaseFile(*fx.file, notAFolder + u"/copy.caseboard"_s, secret()); }, ErrorKind::NotFound);
+    QCOMPARE(entriesOf(dir.path()), withFile);
     QVERIFY(!QFileInfo::exists(out));
+    QVERIFY(QFile::remove(notAFolder));
     QCOMPARE(entriesOf(dir.path()), before);
     // A missing folder.
     expectError([&] { backupCaseFile(*fx.file, dir.filePath(u"nowhere/copy.caseboard"_s), secret()); },
@@ -302,11 +312,13 @@ void TestBackup::restoreRefusesDamagedBackup()
     QTemporaryDir dir;
     RestoreSetup s(dir.path());
     {
+        // A page in the middle of the database, after the key header.
+        const qint64 base = CaseFile::databaseOffset(s.backup);
         QFile f(s.backup);
         QVERIFY(f.open(QIODevice::ReadWrite));
-        const qint64 pages = f.size() / 4096;
+        const qint64 pages = (f.size() - base) / 4096;
         QVERIFY(pages >= 3);
-        const qint64 at = (pages / 2) * 4096 + 1000;
+        const qint64 at = base + (pages / 2) * 4096 + 1000;
         QVERIFY(f.seek(at));
         char c = 0;
         QVERIFY(f.getChar(&c));

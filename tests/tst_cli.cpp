@@ -138,14 +138,15 @@ private slots:
     {
         const QString db = path(QStringLiteral("wrong.caseboard"));
         QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("init")}, test::passphrase()).exitCode, 0);
-        const QByteArray before = test::fileChecksum(db);
+        // The database: the failed sign-in is counted in the key header, for the lockout.
+        const QByteArray before = test::databaseChecksum(db);
         const Result r = cli({QStringLiteral("--db"), db, QStringLiteral("verify")}, QStringLiteral("not the passphrase 7Q"));
         QCOMPARE(r.exitCode, 2);
         // SQLCipher's own "hmac check failed" log lines must not reach stderr.
         QCOMPARE(r.errLines().size(), 1);
         QVERIFY(r.err.contains(QStringLiteral("passphrase is wrong")));
         QVERIFY(!r.err.contains(QStringLiteral("not the passphrase 7Q")));
-        QCOMPARE(test::fileChecksum(db), before);
+        QCOMPARE(test::databaseChecksum(db), before);
     }
 
     void badInputExitsTwo_data()
@@ -205,12 +206,22 @@ private slots:
         r = cli({QStringLiteral("--db"), copy, QStringLiteral("verify")}, test::passphrase());
         QCOMPARE(r.exitCode, 0);
 
-        // Importing into a case file that already holds cases is refused and changes nothing.
-        const QByteArray before = test::fileChecksum(copy);
+        // Importing into a case file that already holds cases is refused and changes nothing but the
+        // audit trail's record of the sign-in (README, "Accounts and key slots").
+        const auto rows = [&] {
+            auto file = CaseFile::openReadOnly(copy, test::secret());
+            QStringList counts;
+            for (const char *sql : {"SELECT count(*) FROM members", "SELECT count(*) FROM cases",
+                                    "SELECT count(*) FROM victims", "SELECT count(*) FROM notes",
+                                    "SELECT count(*) FROM audit WHERE action <> 'sign_in'"})
+                counts << file->db().scalar(sql).toString();
+            return counts;
+        };
+        const QStringList before = rows();
         r = cli({QStringLiteral("--db"), copy, QStringLiteral("import"), json}, test::passphrase());
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(r.errLines().size(), 1);
-        QCOMPARE(test::fileChecksum(copy), before);
+        QCOMPARE(rows(), before);
 
         // A demo over an existing file is refused.
         r = cli({QStringLiteral("--db"), demo, QStringLiteral("demo")}, test::passphrase());
@@ -378,6 +389,151 @@ private slots:
         const Result r = cli({QStringLiteral("version")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(QRegularExpression(QStringLiteral("SQLCipher 4\\.\\d+")).match(r.out).hasMatch());
+    }
+    // --- accounts (README, "Accounts and key slots") -------------------------------------------
+
+private:
+    QString writeLine(const QString &name, const QString &line)
+    {
+        QFile f(path(name));
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return {};
+        f.write(line.toUtf8() + "\n");
+        return f.fileName();
+    }
+
+    // An administrator A-1 and a detective D-7 in a new case file; returns the recovery key.
+    QString makeUnit(const QString &db)
+    {
+        const QString admin = writeLine(QStringLiteral("admin.txt"), test::passphrase());
+        const QString det = writeLine(QStringLiteral("det.txt"), QStringLiteral("seven silver ferries at dawn"));
+        Result r = cli({QStringLiteral("--db"), db, QStringLiteral("--user"), QStringLiteral("A-1"),
+                        QStringLiteral("--passphrase-file"), admin, QStringLiteral("init"), QStringLiteral("--name"),
+                        QStringLiteral("Pat Admin")});
+        if (r.exitCode != 0)
+            return {};
+        const QRegularExpressionMatch key =
+            QRegularExpression(QStringLiteral("\\b[0-9A-Z]{4}(-[0-9A-Z]{4}){7}\\b")).match(r.out);
+        r = cli({QStringLiteral("--db"), db, QStringLiteral("--passphrase-file"), admin, QStringLiteral("account"),
+                 QStringLiteral("add"), QStringLiteral("D-7"), QStringLiteral("--name"), QStringLiteral("Dana Reyes"),
+                 QStringLiteral("--role"), QStringLiteral("detective"), QStringLiteral("--new-passphrase-file"), det});
+        if (r.exitCode != 0)
+            return {};
+        return key.captured(0);
+    }
+
+private slots:
+    void initPrintsTheRecoveryKeyOnce()
+    {
+        const QString db = path(QStringLiteral("keys.caseboard"));
+        const Result r = cli({QStringLiteral("--db"), db, QStringLiteral("--user"), QStringLiteral("A-1"), QStringLiteral("init"),
+                              QStringLiteral("--name"), QStringLiteral("Pat Admin")},
+                             test::passphrase());
+        QCOMPARE(r.exitCode, 0);
+        const QRegularExpressionMatch key =
+            QRegularExpression(QStringLiteral("\\b[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){7}\\b")).match(r.out);
+        QVERIFY2(key.hasMatch(), qPrintable(r.out));
+        QCOMPARE(r.out.count(key.captured(0)), 1);
+        QVERIFY2(r.out.contains(QStringLiteral("shown this once")) && r.out.contains(QStringLiteral("offline")),
+                 qPrintable(r.out));
+        // Nowhere else: the file does not hold it, and no later command prints it.
+        QFile f(db);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!f.readAll().contains(key.captured(0).toLatin1()));
+        const Result list = cli({QStringLiteral("--db"), db, QStringLiteral("account"), QStringLiteral("list")},
+                                test::passphrase());
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY(!list.out.contains(key.captured(0)));
+        QVERIFY2(list.out.contains(QStringLiteral("A-1")) && list.out.contains(QStringLiteral("Pat Admin")) &&
+                     list.out.contains(QStringLiteral("Administrator")),
+                 qPrintable(list.out));
+        // The recovery key opens the file.
+        const QString keyFile = writeLine(QStringLiteral("recovery.txt"), key.captured(0));
+        QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("--recovery-key-file"), keyFile, QStringLiteral("verify")})
+                     .exitCode,
+                 0);
+        const QString wrong = writeLine(QStringLiteral("wrong-recovery.txt"), QStringLiteral("ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789"));
+        const Result refused = cli({QStringLiteral("--db"), db, QStringLiteral("--recovery-key-file"), wrong, QStringLiteral("verify")});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QStringLiteral("recovery key is wrong")), qPrintable(refused.err));
+    }
+
+    void severalAccountsNeedUser()
+    {
+        const QString db = path(QStringLiteral("two.caseboard"));
+        QVERIFY(!makeUnit(db).isEmpty());
+        const QString det = path(QStringLiteral("det.txt"));
+        Result r = cli({QStringLiteral("--db"), db, QStringLiteral("--passphrase-file"), det, QStringLiteral("verify")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("--user")) && r.err.contains(QStringLiteral("D-7")), qPrintable(r.err));
+        r = cli({QStringLiteral("--db"), db, QStringLiteral("--user"), QStringLiteral("D-7"), QStringLiteral("--passphrase-file"),
+                 det, QStringLiteral("verify")});
+        QCOMPARE(r.exitCode, 0);
+        // A detective manages no accounts.
+        const QString other = writeLine(QStringLiteral("other.txt"), QStringLiteral("quiet orchard under rain"));
+        r = cli({QStringLiteral("--db"), db, QStringLiteral("--user"), QStringLiteral("D-7"), QStringLiteral("--passphrase-file"),
+                 det, QStringLiteral("account"), QStringLiteral("unlock"), QStringLiteral("A-1")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("administrator")), qPrintable(r.err));
+        r = cli({QStringLiteral("--db"), db, QStringLiteral("--user"), QStringLiteral("D-7"), QStringLiteral("--passphrase-file"),
+                 det, QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("S-3"), QStringLiteral("--name"),
+                 QStringLiteral("Sam Okafor"), QStringLiteral("--role"), QStringLiteral("sergeant"),
+                 QStringLiteral("--new-passphrase-file"), other});
+        QCOMPARE(r.exitCode, 2);
+        // A common password is refused, with the reason.
+        const QString common = writeLine(QStringLiteral("common.txt"), QStringLiteral("Password2024!"));
+        r = cli({QStringLiteral("--db"), db, QStringLiteral("--user"), QStringLiteral("A-1"), QStringLiteral("account"),
+                 QStringLiteral("add"), QStringLiteral("S-3"), QStringLiteral("--name"), QStringLiteral("Sam Okafor"),
+                 QStringLiteral("--role"), QStringLiteral("sergeant"), QStringLiteral("--new-passphrase-file"), common},
+                test::passphrase());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("commonly used")), qPrintable(r.err));
+    }
+
+    void accountLifecycle()
+    {
+        const QString db = path(QStringLiteral("life.caseboard"));
+        QVERIFY(!makeUnit(db).isEmpty());
+        const QString det = path(QStringLiteral("det.txt"));
+        const auto asDetective = [&](const QString &pass, const QStringList &args) {
+            return cli(QStringList{QStringLiteral("--db"), db, QStringLiteral("--user"), QStringLiteral("D-7")} + args, pass);
+        };
+        const auto asAdmin = [&](const QStringList &args) {
+            return cli(QStringList{QStringLiteral("--db"), db, QStringLiteral("--user"), QStringLiteral("A-1")} + args,
+                       test::passphrase());
+        };
+        // A new passphrase of one's own.
+        const QString renewed = writeLine(QStringLiteral("renewed.txt"), QStringLiteral("harbour lights in november"));
+        Result r = cli({QStringLiteral("--db"), db, QStringLiteral("--user"), QStringLiteral("D-7"), QStringLiteral("--passphrase-file"),
+                        det, QStringLiteral("account"), QStringLiteral("passwd"), QStringLiteral("--new-passphrase-file"),
+                        renewed});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(asDetective(QStringLiteral("seven silver ferries at dawn"), {QStringLiteral("verify")}).exitCode, 2);
+        QCOMPARE(asDetective(QStringLiteral("harbour lights in november"), {QStringLiteral("verify")}).exitCode, 0);
+        // Five failures lock the account; an administrator releases it.
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(asDetective(QStringLiteral("not my passphrase %1").arg(i), {QStringLiteral("verify")}).exitCode, 2);
+        r = asDetective(QStringLiteral("harbour lights in november"), {QStringLiteral("verify")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("locked")), qPrintable(r.err));
+        r = asAdmin({QStringLiteral("account"), QStringLiteral("list")});
+        QVERIFY2(r.out.contains(QStringLiteral("locked since")), qPrintable(r.out));
+        QCOMPARE(asAdmin({QStringLiteral("account"), QStringLiteral("unlock"), QStringLiteral("D-7")}).exitCode, 0);
+        QCOMPARE(asDetective(QStringLiteral("harbour lights in november"), {QStringLiteral("verify")}).exitCode, 0);
+        // Removed: the passphrase opens neither the file nor a backup made afterwards.
+        QCOMPARE(asAdmin({QStringLiteral("account"), QStringLiteral("remove"), QStringLiteral("D-7")}).exitCode, 0);
+        r = asDetective(QStringLiteral("harbour lights in november"), {QStringLiteral("verify")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("no account D-7")), qPrintable(r.err));
+        const QString backup = path(QStringLiteral("life-backup.caseboard"));
+        QCOMPARE(asAdmin({QStringLiteral("backup"), QStringLiteral("--out"), backup}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("--db"), backup, QStringLiteral("--user"), QStringLiteral("D-7"), QStringLiteral("verify")},
+                     QStringLiteral("harbour lights in november"))
+                     .exitCode,
+                 2);
+        r = cli({QStringLiteral("--db"), backup, QStringLiteral("verify")}, test::passphrase());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(!r.out.contains(QStringLiteral("FAILED")), qPrintable(r.out));
     }
 };
 

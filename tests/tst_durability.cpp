@@ -225,10 +225,11 @@ void flipBytes(const QString &path, qint64 offset, int count)
     QCOMPARE(f.write(bytes), qint64(count));
 }
 
+// Pages are numbered as SQLite numbers them, from 1, in the database after the key header.
 QByteArray readPage(const QString &path, qint64 page)
 {
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly) || !f.seek((page - 1) * kPageSize))
+    if (!f.open(QIODevice::ReadOnly) || !f.seek(CaseFile::databaseOffset(path) + (page - 1) * kPageSize))
         return {};
     return f.read(kPageSize);
 }
@@ -236,9 +237,10 @@ QByteArray readPage(const QString &path, qint64 page)
 void writePage(const QString &path, qint64 page, const QByteArray &bytes)
 {
     QCOMPARE(bytes.size(), kPageSize);
+    const qint64 base = CaseFile::databaseOffset(path);
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadWrite));
-    QVERIFY(f.seek((page - 1) * kPageSize));
+    QVERIFY(f.seek(base + (page - 1) * kPageSize));
     QCOMPARE(f.write(bytes), kPageSize);
 }
 
@@ -307,9 +309,8 @@ QStringList storeView(CaseStore &store, Id caseId)
 
 db::Database rawKeyed(const QString &path)
 {
-    db::Database db = db::Database::open(path, db::OpenMode::ReadOnly);
-    db.key(secret());
-    return db;
+    const SecretBytes pass = secret();
+    return CaseFile::rawConnection(path, SignIn{QString(), pass}, db::OpenMode::ReadOnly);
 }
 
 } // namespace
@@ -717,7 +718,8 @@ void TestDurability::tampering()
         // Compacted, so that every page belongs to a b-tree (see below).
         f.file->db().execScript("VACUUM");
     }
-    const qint64 pages = QFileInfo(path).size() / kPageSize;
+    const qint64 base = CaseFile::databaseOffset(path);
+    const qint64 pages = (QFileInfo(path).size() - base) / kPageSize;
     QVERIFY2(pages * kPageSize >= 400 * 1024, qPrintable(QString::number(pages)));
 
     QList<qint64> damaged;
@@ -764,11 +766,11 @@ void TestDurability::tampering()
     } else if (how.startsWith(u"zero"_s)) {
         writePage(path, damaged.first(), QByteArray(kPageSize, '\0'));
     } else {
-        flipBytes(path, (damaged.first() - 1) * kPageSize + 1500, 4);
+        flipBytes(path, base + (damaged.first() - 1) * kPageSize + 1500, 4);
     }
     if (QTest::currentTestFailed())
         return;
-    QCOMPARE(QFileInfo(path).size(), pages * kPageSize);
+    QCOMPARE(QFileInfo(path).size(), base + pages * kPageSize);
     const QByteArray before = fileChecksum(path);
 
     for (const bool readOnly : { true, false }) {

@@ -550,7 +550,7 @@ void TestUi::wrongPassphraseKeepsWindowAndFile()
         const UnitData data(dir(), QStringLiteral("wrong.caseboard"));
         path = data.fx.path;
     }
-    const QByteArray before = test::fileChecksum(path);
+    const QByteArray before = test::databaseChecksum(path);
     QVERIFY(!before.isEmpty());
 
     SessionController session;
@@ -570,7 +570,7 @@ void TestUi::wrongPassphraseKeepsWindowAndFile()
     QVERIFY(passphrase->text().isEmpty());
     QVERIFY(w->isVisible());
     QVERIFY(!session.mainWindow());
-    QCOMPARE(test::fileChecksum(path), before);
+    QCOMPARE(test::databaseChecksum(path), before);
 }
 
 void TestUi::rightPassphraseOpensMainWindowAndLockCloses()

@@ -4,6 +4,7 @@
 #include "model/cli/StatsCommand.h"
 #include "model/cli/Tabular.h"
 
+#include "model/auth/Accounts.h"
 #include "model/demo/DemoGenerator.h"
 #include "model/io/JsonExchange.h"
 #include "model/io/PublicImport.h"
@@ -22,6 +23,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QTimeZone>
 
 #include <openssl/crypto.h>
 #include <termios.h>
@@ -57,6 +59,8 @@ struct Context {
     QString passphraseFile;
     QStringList positional;
     QCommandLineParser *parser = nullptr;
+    QString user;            // --user: the account that signs in
+    QString recoveryKeyFile; // --recovery-key-file: sign in with the recovery key instead
 };
 
 // Reads the passphrase from --passphrase-file (a file, or - for standard input), else from
@@ -125,28 +129,87 @@ void requireNoExtraArguments(const Context &ctx, int expected)
         throw UsageProblem{Tr::tr("unexpected argument: %1").arg(ctx.positional.at(expected))};
 }
 
-// Creates a case file that must not exist yet; on failure of fill, removes it again.
-void createAndFill(Context &ctx, const std::function<void(CaseFile &)> &fill)
+// The first line of --recovery-key-file.
+SecretBytes readRecoveryKey(const Context &ctx)
+{
+    QFile f(ctx.recoveryKeyFile);
+    if (!f.open(QIODevice::ReadOnly))
+        throw Error(ErrorKind::Invalid, Tr::tr("--recovery-key-file %1: %2").arg(ctx.recoveryKeyFile, f.errorString()));
+    QByteArray bytes = f.readLine(1024).trimmed();
+    SecretBytes key = SecretBytes::fromRaw(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+    OPENSSL_cleanse(bytes.data(), static_cast<std::size_t>(bytes.size()));
+    return key;
+}
+
+// The account that signs in to `path`: --user, else the file's only account (or none for an
+// old-format file). A file with several accounts needs --user.
+QString loginFor(const Context &ctx, const QString &path)
+{
+    if (!ctx.user.isEmpty())
+        return ctx.user;
+    const QStringList logins = CaseFile::accountLogins(path);
+    if (logins.size() > 1)
+        throw UsageProblem{Tr::tr("%1 has %2 accounts (%3): pass --user LOGIN")
+                               .arg(QDir::toNativeSeparators(path))
+                               .arg(logins.size())
+                               .arg(logins.join(QStringLiteral(", ")))};
+    return QString();
+}
+
+// Signs in to --db as --user (or with --recovery-key-file). `secretOut` receives the passphrase,
+// for commands that key a copy of an old-format file with it.
+std::unique_ptr<CaseFile> signIn(Context &ctx, bool readOnly, SecretBytes *secretOut = nullptr)
+{
+    const bool recovery = !ctx.recoveryKeyFile.isEmpty();
+    const QString login = recovery ? QString() : loginFor(ctx, ctx.dbPath);
+    SecretBytes secret = recovery ? readRecoveryKey(ctx) : readPassphrase(ctx, false);
+    const SignIn in{login, secret, recovery};
+    std::unique_ptr<CaseFile> file = readOnly ? CaseFile::openReadOnly(ctx.dbPath, in) : CaseFile::open(ctx.dbPath, in);
+    if (secretOut && !recovery)
+        *secretOut = std::move(secret);
+    return file;
+}
+
+void printRecoveryKey(Context &ctx, const SecretBytes &key)
+{
+    if (key.isEmpty())
+        return;
+    ctx.out << Tr::tr("Recovery key of %1 (shown this once only):").arg(QDir::toNativeSeparators(ctx.dbPath)) << '\n'
+            << "    " << QString::fromLatin1(key.data(), static_cast<qsizetype>(key.size())) << '\n'
+            << Tr::tr("Keep it offline and apart from the case file, e.g. printed in a safe: it opens the file when "
+                      "every passphrase is lost, and anyone who holds it can open the file.")
+            << '\n';
+}
+
+// Creates a case file that must not exist yet; on failure of fill, removes it again. Its first
+// account is --user (default "admin"); with `adminName`, that account is a member of the unit
+// with the role Administrator. The recovery key is printed once the file is complete.
+void createAndFill(Context &ctx, const std::function<void(CaseFile &)> &fill, const QString &adminName = {})
 {
     SecretBytes pass = readPassphrase(ctx, true);
     QDir().mkpath(QFileInfo(ctx.dbPath).absolutePath());
-    std::unique_ptr<CaseFile> file = CaseFile::create(ctx.dbPath, pass);
+    NewCaseFile spec;
+    if (!ctx.user.isEmpty())
+        spec.adminLogin = ctx.user;
+    spec.adminName = adminName;
+    CaseFile::Created created = CaseFile::create(ctx.dbPath, spec, pass);
     pass.wipe();
     try {
-        fill(*file);
+        fill(*created.file);
     } catch (...) {
-        file.reset();
+        created.file.reset();
         QFile::remove(ctx.dbPath);
         QFile::remove(ctx.dbPath + QStringLiteral("-wal"));
         QFile::remove(ctx.dbPath + QStringLiteral("-shm"));
         throw;
     }
+    created.file.reset();
+    printRecoveryKey(ctx, created.recoveryKey);
 }
 
 std::unique_ptr<CaseFile> openExisting(Context &ctx)
 {
-    SecretBytes pass = readPassphrase(ctx, false);
-    return CaseFile::open(ctx.dbPath, pass);
+    return signIn(ctx, false);
 }
 
 // An import goes into the case file at --db, which is created for it when missing (and removed
@@ -166,8 +229,14 @@ void openOrCreate(Context &ctx, const std::function<void(CaseFile &)> &fill)
 int cmdInit(Context &ctx)
 {
     requireNoExtraArguments(ctx, 0);
-    createAndFill(ctx, [](CaseFile &) {});
-    ctx.out << Tr::tr("Created %1").arg(QDir::toNativeSeparators(ctx.dbPath)) << '\n';
+    const QString name = ctx.parser->isSet(QStringLiteral("name")) ? ctx.parser->value(QStringLiteral("name"))
+                                                                   : Tr::tr("Administrator");
+    if (name.trimmed().isEmpty())
+        throw UsageProblem{Tr::tr("--name: the administrator's name cannot be empty")};
+    createAndFill(ctx, [](CaseFile &) {}, name);
+    ctx.out << Tr::tr("Created %1 with the administrator account %2")
+                   .arg(QDir::toNativeSeparators(ctx.dbPath), ctx.user.isEmpty() ? QStringLiteral("admin") : ctx.user)
+            << '\n';
     return Success;
 }
 
@@ -307,9 +376,7 @@ int cmdImport(Context &ctx)
 int cmdVerify(Context &ctx)
 {
     requireNoExtraArguments(ctx, 0);
-    SecretBytes pass = readPassphrase(ctx, false);
-    auto file = CaseFile::openReadOnly(ctx.dbPath, pass);
-    pass.wipe();
+    auto file = signIn(ctx, true);
     bool allOk = true;
     for (const CaseFile::Check &c : file->verify()) {
         ctx.out << c.name << ": " << (c.ok ? Tr::tr("ok") : Tr::tr("FAILED")) << '\n';
@@ -378,9 +445,7 @@ int cmdStats(Context &ctx)
     if (format != QLatin1String("csv") && format != QLatin1String("json") && format != QLatin1String("table"))
         throw UsageProblem{Tr::tr("--format: one of csv, json, table; not %1").arg(format)};
 
-    SecretBytes pass = readPassphrase(ctx, false);
-    auto file = CaseFile::openReadOnly(ctx.dbPath, pass);
-    pass.wipe();
+    auto file = signIn(ctx, true);
     const Tabular t = statsTable(file->db(), r);
     if (format == QLatin1String("csv"))
         writeCsv(t, ctx.out);
@@ -480,8 +545,8 @@ int cmdBackup(Context &ctx)
     const QString out = ctx.parser->value(QStringLiteral("out"));
     if (out.isEmpty())
         throw UsageProblem{Tr::tr("backup: where to? caseboard-cli backup --out FILE")};
-    SecretBytes pass = readPassphrase(ctx, false);
-    auto file = CaseFile::open(ctx.dbPath, pass);
+    SecretBytes pass;
+    auto file = signIn(ctx, false, &pass);
     backupCaseFile(*file, out, pass);
     ctx.out << Tr::tr("Backed up %1 to %2").arg(QDir::toNativeSeparators(ctx.dbPath), QDir::toNativeSeparators(out))
             << '\n';
@@ -493,11 +558,122 @@ int cmdRestore(Context &ctx)
     if (ctx.positional.isEmpty())
         throw UsageProblem{Tr::tr("restore: from which backup? caseboard-cli --db FILE restore BACKUP")};
     requireNoExtraArguments(ctx, 1);
-    SecretBytes pass = readPassphrase(ctx, false);
-    restoreCaseFile(ctx.positional.at(0), ctx.dbPath, pass);
+    const bool recovery = !ctx.recoveryKeyFile.isEmpty();
+    const QString login =
+        recovery || !QFileInfo(ctx.positional.at(0)).isFile() ? QString() : loginFor(ctx, ctx.positional.at(0));
+    const SecretBytes secret = recovery ? readRecoveryKey(ctx) : readPassphrase(ctx, false);
+    restoreCaseFile(ctx.positional.at(0), ctx.dbPath, SignIn{login, secret, recovery});
     ctx.out << Tr::tr("Restored %1 from %2; the file it replaced was kept beside it")
                    .arg(QDir::toNativeSeparators(ctx.dbPath), QDir::toNativeSeparators(ctx.positional.at(0)))
             << '\n';
+    return Success;
+}
+
+// A new passphrase: from --new-passphrase-file, else asked twice on the terminal (never from
+// CASEBOARD_PASSPHRASE, which holds the current one).
+SecretBytes readNewPassphrase(Context &ctx)
+{
+    const QString file = ctx.parser->value(QStringLiteral("new-passphrase-file"));
+    const QProcessEnvironment none;
+    Context asked{ctx.out, ctx.err, none, ctx.dbPath, file, ctx.positional, ctx.parser, ctx.user, {}};
+    if (file.isEmpty()) {
+        if (!isatty(STDIN_FILENO))
+            throw UsageProblem{Tr::tr("no new passphrase: use --new-passphrase-file FILE")};
+        ctx.err << Tr::tr("The new passphrase.") << '\n';
+    }
+    return readPassphrase(asked, file.isEmpty());
+}
+
+QString roleLabel(const std::optional<Role> &role)
+{
+    return role ? label(*role) : QString();
+}
+
+int cmdAccount(Context &ctx)
+{
+    static const QStringList kActions = {QStringLiteral("list"),   QStringLiteral("add"),    QStringLiteral("remove"),
+                                         QStringLiteral("passwd"), QStringLiteral("unlock"), QStringLiteral("recovery-key"),
+                                         QStringLiteral("upgrade")};
+    const QString action = ctx.positional.value(0);
+    if (!kActions.contains(action))
+        throw UsageProblem{action.isEmpty() ? Tr::tr("account: which action? one of %1").arg(kActions.join(QStringLiteral(", ")))
+                                            : Tr::tr("account: unknown action %1 (one of %2)")
+                                                  .arg(action, kActions.join(QStringLiteral(", ")))};
+    const bool needsLogin = action == QLatin1String("add") || action == QLatin1String("remove") ||
+                            action == QLatin1String("unlock");
+    if (needsLogin && ctx.positional.size() < 2)
+        throw UsageProblem{Tr::tr("account %1: which account? caseboard-cli account %1 LOGIN").arg(action)};
+    requireNoExtraArguments(ctx, needsLogin || action == QLatin1String("passwd") ? 2 : 1);
+    const QString login = ctx.positional.value(1);
+    const QString dbPath = QDir::toNativeSeparators(ctx.dbPath);
+    SystemClock clock;
+
+    if (action == QLatin1String("upgrade")) {
+        SecretBytes pass = readPassphrase(ctx, false);
+        NewCaseFile spec;
+        if (!ctx.user.isEmpty())
+            spec.adminLogin = ctx.user;
+        spec.adminName = ctx.parser->value(QStringLiteral("name"));
+        CaseFile::Created created = CaseFile::upgrade(ctx.dbPath, pass, spec);
+        created.file.reset();
+        ctx.out << Tr::tr("Upgraded %1: it now has accounts; the first is %2, with the passphrase it had.")
+                       .arg(dbPath, spec.adminLogin)
+                << '\n';
+        printRecoveryKey(ctx, created.recoveryKey);
+        return Success;
+    }
+    if (action == QLatin1String("list")) {
+        auto file = signIn(ctx, true);
+        Tabular t;
+        t.columns = {QStringLiteral("login"), QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("state"),
+                     QStringLiteral("failed_sign_ins")};
+        for (const auth::AccountInfo &a : auth::Accounts(*file, clock).list()) {
+            const QString state = a.recovery ? Tr::tr("recovery key")
+                                  : a.locked ? Tr::tr("locked since %1 UTC")
+                                                   .arg(QDateTime::fromMSecsSinceEpoch(a.lockedAtMs, QTimeZone::utc())
+                                                            .toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                                             : Tr::tr("active");
+            t.rows << QVariantList{a.login, a.name, roleLabel(a.role), state, qint64(a.pendingFailures)};
+        }
+        writeTable(t, ctx.out);
+        return Success;
+    }
+    std::unique_ptr<CaseFile> file = signIn(ctx, false);
+    auth::Accounts accounts(*file, clock);
+    if (action == QLatin1String("add")) {
+        std::optional<Member> member;
+        if (ctx.parser->isSet(QStringLiteral("name"))) {
+            const QString roleKey = ctx.parser->value(QStringLiteral("role"));
+            const std::optional<Role> role = fromKey<Role>(roleKey);
+            if (!role)
+                throw UsageProblem{Tr::tr("--role: one of detective, sergeant, command, administrator; not %1")
+                                       .arg(roleKey.isEmpty() ? Tr::tr("(none)") : roleKey)};
+            member = Member{0, ctx.parser->value(QStringLiteral("name")), login, QString(), QString(), *role, true};
+        } else if (ctx.parser->isSet(QStringLiteral("role"))) {
+            throw UsageProblem{Tr::tr("--role goes with --name, for a new member")};
+        }
+        SecretBytes pass = readNewPassphrase(ctx);
+        accounts.add(login, pass, member);
+        ctx.out << Tr::tr("Added the account %1 to %2").arg(login, dbPath) << '\n';
+    } else if (action == QLatin1String("remove")) {
+        auth::Accounts::remove(file, login, clock);
+        ctx.out << Tr::tr("Removed the account %1 from %2 and re-encrypted it under a new key; backups made before "
+                          "still open with the passphrases they had.")
+                       .arg(login, dbPath)
+                << '\n';
+    } else if (action == QLatin1String("passwd")) {
+        const QString whose = login.isEmpty() ? file->session().login : login;
+        SecretBytes pass = readNewPassphrase(ctx);
+        accounts.changePassphrase(whose, pass);
+        ctx.out << Tr::tr("Changed the passphrase of %1").arg(whose) << '\n';
+    } else if (action == QLatin1String("unlock")) {
+        accounts.release(login);
+        ctx.out << Tr::tr("Released the account %1").arg(login) << '\n';
+    } else {
+        const SecretBytes key = accounts.replaceRecoveryKey();
+        ctx.out << Tr::tr("Replaced the recovery key; the old one opens nothing any more.") << '\n';
+        printRecoveryKey(ctx, key);
+    }
     return Success;
 }
 
@@ -522,7 +698,13 @@ struct Command {
 QList<Command> commands()
 {
     return {
-        {"init", QT_TRANSLATE_NOOP("cb::cli::Cli", "Create a new, empty case file at --db."), {}, {}, &cmdInit},
+        {"init",
+         QT_TRANSLATE_NOOP("cb::cli::Cli", "Create a new, empty case file at --db, with the administrator account --user "
+                                           "(default admin), and print its recovery key once."),
+         {QCommandLineOption(QStringLiteral("name"), Tr::tr("The administrator's name (default: Administrator)."),
+                             QStringLiteral("NAME"))},
+         {},
+         &cmdInit},
         {"demo",
          QT_TRANSLATE_NOOP("cb::cli::Cli", "Create a demo case file at --db with a realistic synthetic unit."),
          {QCommandLineOption(QStringLiteral("seed"), Tr::tr("Random seed (default 1)."), QStringLiteral("N")),
@@ -617,6 +799,20 @@ QList<Command> commands()
          {},
          QStringLiteral("BACKUP"),
          &cmdRestore},
+        {"account",
+         QT_TRANSLATE_NOOP("cb::cli::Cli",
+                           "Accounts: list; add LOGIN; remove LOGIN (re-keys the file); passwd [LOGIN]; unlock LOGIN; "
+                           "recovery-key (a new one); upgrade (give an old-format file accounts)."),
+         {QCommandLineOption(QStringLiteral("name"), Tr::tr("add: the new member's name; upgrade: the administrator's."),
+                             QStringLiteral("NAME")),
+          QCommandLineOption(QStringLiteral("role"),
+                             Tr::tr("add: the new member's role (detective, sergeant, command, administrator)."),
+                             QStringLiteral("ROLE")),
+          QCommandLineOption(QStringLiteral("new-passphrase-file"),
+                             Tr::tr("add, passwd: read the new passphrase from the first line of FILE."),
+                             QStringLiteral("FILE"))},
+         QStringLiteral("list|add|remove|passwd|unlock|recovery-key|upgrade [LOGIN]"),
+         &cmdAccount},
         {"version", QT_TRANSLATE_NOOP("cb::cli::Cli", "Print the versions of CaseBoard and SQLCipher."), {}, {},
          &cmdVersion},
     };
@@ -631,6 +827,12 @@ QList<QCommandLineOption> globalOptions()
                            Tr::tr("Read the passphrase from the first line of FILE (- for standard input). "
                                   "Otherwise CASEBOARD_PASSPHRASE, otherwise a prompt."),
                            QStringLiteral("FILE")),
+        QCommandLineOption(QStringLiteral("user"),
+                           Tr::tr("The account that signs in (a member's badge). Default: the file's only account."),
+                           QStringLiteral("LOGIN")),
+        QCommandLineOption(QStringLiteral("recovery-key-file"),
+                           Tr::tr("Sign in with the recovery key in the first line of FILE instead of a passphrase."),
+                           QStringLiteral("FILE")),
         // Declared only to refuse it with a reason.
         QCommandLineOption(QStringLiteral("passphrase"), Tr::tr("Not accepted: see --passphrase-file."),
                            QStringLiteral("TEXT")),
@@ -640,7 +842,7 @@ QList<QCommandLineOption> globalOptions()
 
 QString usage()
 {
-    QString text = Tr::tr("Usage: caseboard-cli [--db FILE] [--passphrase-file FILE] COMMAND [OPTIONS]") + u'\n';
+    QString text = Tr::tr("Usage: caseboard-cli [--db FILE] [--user LOGIN] [--passphrase-file FILE] COMMAND [OPTIONS]") + u'\n';
     text += u'\n' + Tr::tr("Commands:") + u'\n';
     for (const Command &c : commands())
         text += QStringLiteral("  %1%2\n").arg(QString::fromLatin1(c.name), -10).arg(QCoreApplication::translate("cb::cli::Cli", c.summary));
@@ -715,7 +917,7 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err, const QProc
             throw UsageProblem{Tr::tr("--passphrase is not accepted: a passphrase on the command line shows in the "
                                     "process list and shell history. Use --passphrase-file FILE or CASEBOARD_PASSPHRASE.")};
 
-        Context ctx{out, err, env, {}, {}, parser.positionalArguments(), &parser};
+        Context ctx{out, err, env, {}, {}, parser.positionalArguments(), &parser, {}, {}};
         auto pick = [&](const QString &opt) {
             return parser.isSet(opt) ? parser.value(opt) : global.value(opt);
         };
@@ -723,6 +925,8 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err, const QProc
         if (ctx.dbPath.isEmpty())
             ctx.dbPath = defaultCaseFile();
         ctx.passphraseFile = pick(QStringLiteral("passphrase-file"));
+        ctx.user = pick(QStringLiteral("user"));
+        ctx.recoveryKeyFile = pick(QStringLiteral("recovery-key-file"));
         const int rc = it->run(ctx);
         out.flush();
         return rc;

@@ -84,7 +84,8 @@ void backupCaseFile(CaseFile &source, const QString &destination, const SecretBy
         const qint64 appId = source.db().scalar("PRAGMA application_id").toLongLong();
         const qint64 version = source.db().scalar("PRAGMA user_version").toLongLong();
         {
-            db::Database copy = CaseFile::createKeyedEmpty(temp, passphrase);
+            // A file with key slots: the copy carries its header (the same accounts, the same key).
+            db::Database copy = source.createEmptyCopy(temp, passphrase);
             // The copy carries the source's header, so it is a WAL file like any case file; it is
             // closed here with its log folded in, so a backup at rest is one file. FULL makes the
             // copy's commit reach the disk before it is checked.
@@ -98,7 +99,7 @@ void backupCaseFile(CaseFile &source, const QString &destination, const SecretBy
         }
         {
             // Reopened from disk, as a reader of the backup would: proves the key and every page.
-            std::unique_ptr<CaseFile> check = CaseFile::openReadOnly(temp, passphrase);
+            std::unique_ptr<CaseFile> check = source.openCopyReadOnly(temp, passphrase);
             // Only the page checks: a backup is wanted even of a file whose audit trail has a
             // finding (restore runs every check, and `verify` reports it).
             const QString integrity = check->db().scalar("PRAGMA integrity_check").toString();
@@ -131,6 +132,11 @@ void backupCaseFile(CaseFile &source, const QString &destination, const SecretBy
 
 void restoreCaseFile(const QString &backup, const QString &target, const SecretBytes &passphrase)
 {
+    restoreCaseFile(backup, target, SignIn{QString(), passphrase});
+}
+
+void restoreCaseFile(const QString &backup, const QString &target, const SignIn &signIn)
+{
     const QFileInfo backupInfo(backup);
     if (!backupInfo.isFile())
         throw Error(ErrorKind::NotFound, Tr::tr("No backup at %1.").arg(backup));
@@ -147,7 +153,7 @@ void restoreCaseFile(const QString &backup, const QString &target, const SecretB
         {
             std::unique_ptr<CaseFile> check;
             try {
-                check = CaseFile::openReadOnly(temp, passphrase);
+                check = CaseFile::openReadOnly(temp, signIn);
             } catch (const Error &e) {
                 // Messages name the temporary copy; say it in terms of the backup.
                 QString what = e.message();

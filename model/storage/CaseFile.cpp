@@ -22,19 +22,6 @@ struct Tr {
 
 constexpr qint64 kPageSize = 4096;
 
-// A few of the most common passwords, as NIST SP 800-63B asks; lower-case, compared after
-// lower-casing the candidate. Issue #4 extends this to a full list.
-const QStringList &blocklist()
-{
-    static const QStringList list = {
-        QStringLiteral("password1234"), QStringLiteral("123456789012"), QStringLiteral("qwertyuiopas"),
-        QStringLiteral("passwordpassword"), QStringLiteral("iloveyou1234"), QStringLiteral("correct horse battery staple"),
-        QStringLiteral("letmeinletmein"), QStringLiteral("administrator"), QStringLiteral("homicide1234"),
-        QStringLiteral("caseboard123"), QStringLiteral("changeme1234"), QStringLiteral("welcome12345"),
-    };
-    return list;
-}
-
 // Checks that can be made without the key, so that a wrong file gets the right message.
 void precheck(const QString &path)
 {
@@ -97,9 +84,10 @@ void quietAndHarden(db::Database &db)
     db.addSha256Function();
 }
 
-// SQLCipher reads x'<hex>' of the right length as a raw key. Any x'...' shape is refused, both when
-// a passphrase is chosen and when one is typed, so that a file can never be created under a
-// passphrase that opening would then refuse.
+// SQLCipher reads x'<hex>' of the right length as a raw key. An old-format file is keyed with its
+// passphrase itself, so there any x'...' shape is refused when one is typed (no such file was ever
+// created under one: the old policy refused them). Files with key slots never give a passphrase to
+// SQLCipher, and PassphrasePolicy accepts the shape there.
 bool looksLikeRawKey(const QString &passphrase)
 {
     static const QRegularExpression rawKey(QStringLiteral(R"(^\s*[xX]'.*'\s*$)"),
@@ -113,21 +101,6 @@ QString rowsLabel(qint64 n)
 }
 
 } // namespace
-
-QString PassphrasePolicy::check(const QString &passphrase)
-{
-    const auto codePoints = passphrase.normalized(QString::NormalizationForm_KC).toUcs4().size();
-    if (codePoints < kMinLength)
-        return Tr::tr("A passphrase needs at least %1 characters; this one has %2. "
-                      "A few words with spaces make a good one.")
-            .arg(kMinLength)
-            .arg(codePoints);
-    if (looksLikeRawKey(passphrase))
-        return Tr::tr("A passphrase cannot have the form x'...': SQLCipher would read it as a raw key.");
-    if (blocklist().contains(passphrase.toLower()))
-        return Tr::tr("This passphrase is on the list of commonly used passwords; choose another.");
-    return {};
-}
 
 CaseFile::CaseFile(db::Database db, QString path) : m_db(std::move(db)), m_path(std::move(path)) {}
 
@@ -218,31 +191,21 @@ void CaseFile::configure(db::Database &db)
 
 std::unique_ptr<CaseFile> CaseFile::create(const QString &path, const SecretBytes &passphrase)
 {
-    if (QFileInfo::exists(path))
-        throw Error(ErrorKind::AlreadyExists, Tr::tr("%1 already exists; CaseBoard never overwrites a file.").arg(path));
-    const QString reason = PassphrasePolicy::check(
-        QString::fromUtf8(passphrase.data(), static_cast<qsizetype>(passphrase.size())));
-    if (!reason.isEmpty())
-        throw Error(ErrorKind::Invalid, reason);
-    try {
-        db::Database db = db::Database::open(path, db::OpenMode::ReadWriteCreate);
-        // Owner-only, before any page is written; the WAL and shared-memory files inherit it.
-        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        quietAndHarden(db);
-        db.key(passphrase);
-        setCipherParameters(db);
-        db.setBusyTimeout(10000);
-        db.execScript("PRAGMA application_id = " + std::to_string(schema::kApplicationId));
-        configure(db);
-        schema::migrate(db);
-        return std::unique_ptr<CaseFile>(new CaseFile(std::move(db), path));
-    } catch (...) {
-        // Leave nothing half-made behind: the file is ours, created a moment ago.
-        QFile::remove(path);
-        QFile::remove(path + QStringLiteral("-wal"));
-        QFile::remove(path + QStringLiteral("-shm"));
-        throw;
-    }
+    // One account, "admin", and no member: files made by tools and tests hold only what they put in.
+    NewCaseFile spec;
+    spec.recoveryKey = false;
+    return create(path, spec, passphrase).file;
+}
+
+void CaseFile::beforeKey(db::Database &db)
+{
+    quietAndHarden(db);
+}
+
+void CaseFile::afterKey(db::Database &db)
+{
+    setCipherParameters(db);
+    db.setBusyTimeout(10000);
 }
 
 db::Database CaseFile::createKeyedEmpty(const QString &path, const SecretBytes &passphrase)
@@ -262,17 +225,26 @@ db::Database CaseFile::createKeyedEmpty(const QString &path, const SecretBytes &
 
 std::unique_ptr<CaseFile> CaseFile::open(const QString &path, const SecretBytes &passphrase)
 {
-    db::Database db = unlock(path, passphrase, db::OpenMode::ReadWrite);
-    configure(db);
-    schema::migrate(db);
-    return std::unique_ptr<CaseFile>(new CaseFile(std::move(db), path));
+    OpenOptions options;
+    options.auditSignIn = false;
+    return signIn(path, SignIn{QString(), passphrase}, false, options);
 }
 
 std::unique_ptr<CaseFile> CaseFile::openReadOnly(const QString &path, const SecretBytes &passphrase)
 {
-    db::Database db = unlock(path, passphrase, db::OpenMode::ReadWrite);
-    db.execScript("PRAGMA query_only = ON; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;");
-    return std::unique_ptr<CaseFile>(new CaseFile(std::move(db), path));
+    OpenOptions options;
+    options.auditSignIn = false;
+    return signIn(path, SignIn{QString(), passphrase}, true, options);
+}
+
+void CaseFile::finishOpen(db::Database &db, bool readOnly)
+{
+    if (readOnly) {
+        db.execScript("PRAGMA query_only = ON; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;");
+        return;
+    }
+    configure(db);
+    schema::migrate(db);
 }
 
 int CaseFile::schemaVersion()

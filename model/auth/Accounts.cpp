@@ -1,0 +1,279 @@
+#include "model/auth/Accounts.h"
+
+#include "model/auth/KeyHeader.h"
+#include "model/auth/Lockout.h"
+#include "model/auth/PassphrasePolicy.h"
+#include "model/auth/Vault.h"
+#include "model/storage/CaseFile.h"
+#include "model/storage/ContainerVfs.h"
+#include "model/store/CaseStore.h"
+#include "model/util/Clock.h"
+
+#include <QCoreApplication>
+
+namespace cb::auth {
+
+namespace {
+
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(cb::auth::Accounts)
+};
+
+Actor actorOf(const Session &s)
+{
+    return {s.memberId, s.login};
+}
+
+void requireSlots(const CaseFile &file)
+{
+    if (!file.hasKeySlots())
+        throw Error(ErrorKind::Refused, Tr::tr("%1 is an old-format case file without accounts: upgrade it first "
+                                               "(caseboard-cli account upgrade).")
+                                            .arg(file.path()));
+}
+
+// A refusal is audited like any other action, then thrown.
+[[noreturn]] void deny(CaseFile &file, const Clock &clock, const QString &what)
+{
+    try {
+        CaseStore store(file, clock);
+        store.setActor(actorOf(file.session()));
+        store.recordEvent(QStringLiteral("denied"), QStringLiteral("account"), what);
+    } catch (const Error &) {
+        // A read-only session cannot write the entry; the refusal stands all the same.
+    }
+    throw Error(ErrorKind::Refused, Tr::tr("Only an administrator can %1; %2 is not one.")
+                                        .arg(what, file.session().login.isEmpty() ? Tr::tr("this session")
+                                                                                 : file.session().login));
+}
+
+void requireAdministrator(CaseFile &file, const Clock &clock, const QString &what)
+{
+    if (!file.session().canManageAccounts())
+        deny(file, clock, what);
+}
+
+void checkLogin(const QString &login)
+{
+    bool ok = !login.trimmed().isEmpty() && login == login.trimmed() && login.size() <= 64;
+    for (QChar c : login)
+        ok = ok && c.category() != QChar::Other_Control;
+    if (!ok)
+        throw Error(ErrorKind::Invalid, Tr::tr("\"%1\" cannot be a login: a login is a member's badge, 1 to 64 "
+                                               "characters without spaces around it.")
+                                            .arg(login));
+}
+
+void checkPassphrase(const SecretBytes &passphrase, const QStringList &context)
+{
+    const QString reason =
+        PassphrasePolicy::check(QString::fromUtf8(passphrase.data(), static_cast<qsizetype>(passphrase.size())), context);
+    if (!reason.isEmpty())
+        throw Error(ErrorKind::Invalid, reason);
+}
+
+struct MemberRow {
+    Id id = 0;
+    QString name;
+    std::optional<Role> role;
+};
+
+std::optional<MemberRow> memberByBadge(CaseFile &file, const QString &badge)
+{
+    db::Statement s = file.db().prepare("SELECT id, name, role FROM members WHERE badge = ?1");
+    s.bind(1, badge);
+    if (!s.step())
+        return std::nullopt;
+    return MemberRow{s.int64(0), s.text(1), fromKey<Role>(s.text(2))};
+}
+
+KeyHeader readCurrent(const QString &path)
+{
+    std::unique_ptr<container::HeaderFile> file = container::HeaderFile::open(path, container::HeaderFile::Mode::Read);
+    const std::optional<KeyHeader> header = header::read(*file).current();
+    if (!header)
+        throw Error(ErrorKind::Damaged, Tr::tr("The key slots of %1 are damaged. Restore it from a backup.").arg(path));
+    return *header;
+}
+
+[[noreturn]] void noAccount(const QString &path, const QString &login)
+{
+    throw Error(ErrorKind::NotFound, Tr::tr("%1 has no account %2.").arg(path, login));
+}
+
+// One change of the header with its audit entries, all or nothing: the database transaction
+// is open while the header is committed, and rolls back if anything before the commit fails.
+template<typename Change>
+void changeHeader(CaseFile &file, const Clock &clock, const QString &action, const QString &detail, Change &&change)
+{
+    lockout::EventClock events(clock);
+    CaseStore store(file, events);
+    store.setActor(actorOf(file.session()));
+    store.batch([&] {
+        std::unique_ptr<container::HeaderFile> h =
+            container::HeaderFile::open(file.path(), container::HeaderFile::Mode::ReadWrite);
+        if (!h->writable())
+            throw Error(ErrorKind::Io, Tr::tr("Cannot change the accounts of %1: the file is read-only.").arg(file.path()));
+        h->lockForUpdate();
+        const header::Copies copies = header::read(*h);
+        std::optional<KeyHeader> current = copies.current();
+        if (!current)
+            throw Error(ErrorKind::Damaged,
+                        Tr::tr("The key slots of %1 are damaged. Restore it from a backup.").arg(file.path()));
+        change(*current, store, events);
+        store.recordEvent(action, QStringLiteral("account"), detail);
+        header::commit(*h, copies, *current);
+    });
+}
+
+} // namespace
+
+Accounts::Accounts(CaseFile &file, const Clock &clock) : m_file(file), m_clock(clock) {}
+
+QList<AccountInfo> Accounts::list() const
+{
+    requireSlots(m_file);
+    const KeyHeader header = readCurrent(m_file.path());
+    QList<AccountInfo> out, recovery;
+    for (const KeySlot &s : header.keySlots) {
+        AccountInfo a;
+        a.login = s.login;
+        a.recovery = s.isRecovery();
+        a.locked = s.locked();
+        a.lockedAtMs = s.lockedAtMs;
+        a.pendingFailures = static_cast<int>(s.failuresMs.size() + s.droppedFailures);
+        a.createdAtMs = s.createdAtMs;
+        if (!a.recovery) {
+            if (const std::optional<MemberRow> m = memberByBadge(m_file, s.login)) {
+                a.name = m->name;
+                a.role = m->role;
+            }
+        }
+        (a.recovery ? recovery : out) << a;
+    }
+    return out + recovery;
+}
+
+void Accounts::add(const QString &login, const SecretBytes &passphrase, const std::optional<Member> &newMember,
+                   const KdfParams &kdf)
+{
+    requireSlots(m_file);
+    requireAdministrator(m_file, m_clock, Tr::tr("add accounts"));
+    checkLogin(login);
+    const std::optional<MemberRow> existing = memberByBadge(m_file, login);
+    if (newMember && existing)
+        throw Error(ErrorKind::AlreadyExists, Tr::tr("A member with the badge %1 exists already.").arg(login));
+    if (newMember && newMember->badge != login)
+        throw Error(ErrorKind::Invalid, Tr::tr("The new member's badge (%1) must be the login (%2).")
+                                            .arg(newMember->badge, login));
+    if (!newMember && !existing)
+        throw Error(ErrorKind::Invalid, Tr::tr("No member has the badge %1: an account belongs to a member. Add the "
+                                               "member first, or give a name and a role.")
+                                            .arg(login));
+    checkPassphrase(passphrase, {login, newMember ? newMember->name : existing->name});
+    // Argon2id before the transaction opens: it takes a while.
+    const KeySlot slot = Vault::accountSlot(login, passphrase, kdf, m_file.m_fileKey, m_clock.nowMs());
+    changeHeader(m_file, m_clock, QStringLiteral("account_added"), login,
+                 [&](KeyHeader &h, CaseStore &store, lockout::EventClock &) {
+                     if (h.account(login))
+                         throw Error(ErrorKind::AlreadyExists,
+                                     Tr::tr("%1 has an account %2 already.").arg(m_file.path(), login));
+                     if (newMember)
+                         store.addMember(*newMember);
+                     qsizetype at = h.keySlots.size();
+                     while (at > 0 && h.keySlots.at(at - 1).isRecovery())
+                         --at;
+                     h.keySlots.insert(at, slot);
+                 });
+}
+
+void Accounts::changePassphrase(const QString &login, const SecretBytes &newPassphrase, const KdfParams &kdf)
+{
+    requireSlots(m_file);
+    const Session &session = m_file.session();
+    if (session.recovery || session.login != login)
+        requireAdministrator(m_file, m_clock, Tr::tr("change another account's passphrase"));
+    const std::optional<MemberRow> member = memberByBadge(m_file, login);
+    checkPassphrase(newPassphrase, {login, member ? member->name : QString()});
+    KeySlot fresh = Vault::accountSlot(login, newPassphrase, kdf, m_file.m_fileKey, m_clock.nowMs());
+    changeHeader(m_file, m_clock, QStringLiteral("passphrase_changed"), login,
+                 [&](KeyHeader &h, CaseStore &, lockout::EventClock &) {
+                     KeySlot *s = h.account(login);
+                     if (!s)
+                         noAccount(m_file.path(), login);
+                     // What the header knows about the account stays: when it was made, its lock,
+                     // its failed sign-ins waiting for the audit trail.
+                     fresh.createdAtMs = s->createdAtMs;
+                     fresh.lockedAtMs = s->lockedAtMs;
+                     fresh.failuresMs = s->failuresMs;
+                     fresh.droppedFailures = s->droppedFailures;
+                     *s = fresh;
+                 });
+}
+
+void Accounts::release(const QString &login)
+{
+    requireSlots(m_file);
+    requireAdministrator(m_file, m_clock, Tr::tr("release locked accounts"));
+    const std::optional<MemberRow> member = memberByBadge(m_file, login);
+    changeHeader(m_file, m_clock, QStringLiteral("account_released"), login,
+                 [&](KeyHeader &h, CaseStore &store, lockout::EventClock &events) {
+                     KeySlot *s = h.account(login);
+                     if (!s)
+                         noAccount(m_file.path(), login);
+                     if (!s->locked())
+                         throw Error(ErrorKind::Refused, Tr::tr("The account %1 is not locked.").arg(login));
+                     lockout::recordFailures(store, events, *s, member ? std::optional<Id>(member->id) : std::nullopt);
+                     s->lockedAtMs = 0;
+                     s->failuresMs.clear();
+                     s->droppedFailures = 0;
+                 });
+}
+
+SecretBytes Accounts::replaceRecoveryKey()
+{
+    requireSlots(m_file);
+    requireAdministrator(m_file, m_clock, Tr::tr("replace the recovery key"));
+    const SecretBytes raw = RecoveryKey::generate();
+    const KeySlot slot = Vault::recoverySlot(raw, m_file.m_fileKey, m_clock.nowMs());
+    changeHeader(m_file, m_clock, QStringLiteral("recovery_key_replaced"), QStringLiteral("recovery"),
+                 [&](KeyHeader &h, CaseStore &, lockout::EventClock &) {
+                     if (KeySlot *r = h.recovery())
+                         *r = slot;
+                     else
+                         h.keySlots << slot;
+                 });
+    return RecoveryKey::format(raw);
+}
+
+void Accounts::remove(std::unique_ptr<CaseFile> &file, const QString &login, const Clock &clock)
+{
+    requireSlots(*file);
+    requireAdministrator(*file, clock, Tr::tr("remove accounts"));
+    const Session session = file->session();
+    const QString path = file->path();
+    if (!session.recovery && session.login == login)
+        throw Error(ErrorKind::Refused,
+                    Tr::tr("The account you are signed in with (%1) cannot remove itself; ask another administrator.")
+                        .arg(login));
+    KeyHeader header = readCurrent(path);
+    if (!header.account(login))
+        noAccount(path, login);
+    if (header.accountLogins().size() <= 1)
+        throw Error(ErrorKind::Refused, Tr::tr("%1 is the last account of %2; it cannot be removed.").arg(login, path));
+    header.keySlots.removeIf([&](const KeySlot &s) { return !s.isRecovery() && s.login == login; });
+    // A new database key, wrapped to every remaining slot's public key: no passphrase needed.
+    const SecretBytes fileKey = Vault::newFileKey();
+    for (KeySlot &s : header.keySlots)
+        Vault::wrapFileKey(s, fileKey);
+    CaseFile::replaceWithContainer(file->m_db, path, header, fileKey, [&](CaseFile &copy) {
+        CaseStore store(copy, clock);
+        store.setActor(actorOf(session));
+        store.recordEvent(QStringLiteral("account_removed"), QStringLiteral("account"), login);
+    });
+    file.reset();
+    file = CaseFile::openWithFileKey(path, fileKey, false);
+    file->loadSession(session.login, session.recovery);
+}
+
+} // namespace cb::auth
