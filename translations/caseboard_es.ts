@@ -21,6 +21,21 @@
     </message>
 </context>
 <context>
+    <name>cb::AuditChain</name>
+    <message>
+        <source>entry %1 has no hash (written outside CaseBoard?)</source>
+        <translation>la entrada %1 no tiene hash (¿escrita fuera de CaseBoard?)</translation>
+    </message>
+    <message>
+        <source>entry %1 does not match its hash: it, or the entry before it, was edited, deleted, reordered or inserted outside CaseBoard</source>
+        <translation>la entrada %1 no coincide con su hash: ella, o la entrada anterior, se editó, borró, reordenó o insertó fuera de CaseBoard</translation>
+    </message>
+    <message>
+        <source>entry %1 follows entry %2: the entries between are missing</source>
+        <translation>la entrada %1 sigue a la entrada %2: faltan las entradas intermedias</translation>
+    </message>
+</context>
+<context>
     <name>cb::AutoBackup</name>
     <message>
         <source>Cannot create the backup folder %1.</source>
@@ -41,6 +56,81 @@
     <message>
         <source>The automatic backup %1 does not open after writing it (%2); the older backups were kept.</source>
         <translation>La copia de seguridad automática %1 no se abre después de escribirla (%2); se conservaron las copias anteriores.</translation>
+    </message>
+</context>
+<context>
+    <name>cb::Backup</name>
+    <message>
+        <source>Cannot open %1 to flush it to disk.</source>
+        <translation>No se puede abrir %1 para volcarlo al disco.</translation>
+    </message>
+    <message>
+        <source>Cannot flush %1 to disk.</source>
+        <translation>No se puede volcar %1 al disco.</translation>
+    </message>
+    <message>
+        <source>check &quot;%1&quot; failed: %2</source>
+        <translation>la comprobación &quot;%1&quot; falló: %2</translation>
+    </message>
+    <message>
+        <source>%1 already exists; CaseBoard never overwrites a file.</source>
+        <translation>%1 ya existe; CaseBoard nunca sobrescribe un archivo.</translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist.</source>
+        <translation>La carpeta de %1 no existe.</translation>
+    </message>
+    <message>
+        <source>The copy of %1 does not carry its application id and schema version.</source>
+        <translation>La copia de %1 no lleva su identificador de aplicación ni su versión de esquema.</translation>
+    </message>
+    <message>
+        <source>The copy failed its check &quot;integrity_check&quot;: %1</source>
+        <translation>La copia no superó su comprobación &quot;integrity_check&quot;: %1</translation>
+    </message>
+    <message>
+        <source>The copy failed its check &quot;cipher_integrity_check&quot;: %1</source>
+        <translation>La copia no superó su comprobación &quot;cipher_integrity_check&quot;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot move the backup into place at %1.</source>
+        <translation>No se puede colocar la copia de seguridad en su sitio en %1.</translation>
+    </message>
+    <message>
+        <source>No backup was written to %1: %2</source>
+        <translation>No se escribió ninguna copia de seguridad en %1: %2</translation>
+    </message>
+    <message>
+        <source>No backup at %1.</source>
+        <translation>No hay ninguna copia de seguridad en %1.</translation>
+    </message>
+    <message>
+        <source>A backup cannot be restored over itself (%1).</source>
+        <translation>Una copia de seguridad no puede restaurarse sobre sí misma (%1).</translation>
+    </message>
+    <message>
+        <source>%1 was not changed.</source>
+        <translation>%1 no se modificó.</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 beside %2.</source>
+        <translation>No se puede copiar %1 junto a %2.</translation>
+    </message>
+    <message>
+        <source>The backup %1 was refused (check &quot;unlock&quot; failed): %2 %3</source>
+        <translation>Se rechazó la copia de seguridad %1 (falló la comprobación &quot;unlock&quot;): %2 %3</translation>
+    </message>
+    <message>
+        <source>The backup %1 was refused (%2). %3</source>
+        <translation>Se rechazó la copia de seguridad %1 (%2). %3</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 aside to %2. %3</source>
+        <translation>No se puede apartar %1 a %2. %3</translation>
+    </message>
+    <message>
+        <source>Cannot move the restored file into place at %1. %2</source>
+        <translation>No se puede colocar el archivo restaurado en su sitio en %1. %2</translation>
     </message>
 </context>
 <context>
@@ -79,10 +169,6 @@
     <message>
         <source>A passphrase needs at least %1 characters; this one has %2. A few words with spaces make a good one.</source>
         <translation>Una frase de contraseña necesita al menos %1 caracteres; esta tiene %2. Unas cuantas palabras separadas por espacios forman una buena.</translation>
-    </message>
-    <message>
-        <source>A passphrase cannot have the form x&apos;...&apos;: SQLCipher would read it as a raw key.</source>
-        <translation>Una frase de contraseña no puede tener la forma x&apos;...&apos;: SQLCipher la leería como una clave en bruto.</translation>
     </message>
     <message>
         <source>This passphrase is on the list of commonly used passwords; choose another.</source>
@@ -159,6 +245,122 @@
     <message>
         <source>derived_case_activity: case %1 does not match the audit trail</source>
         <translation>derived_case_activity: el caso %1 no coincide con el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>The key slots of %1 are damaged (neither copy of its header is whole). Restore it from a backup; the file was not changed.</source>
+        <translation>Las ranuras de clave de %1 están dañadas (ninguna de las dos copias de su cabecera está completa). Restáurelo desde una copia de seguridad; el archivo no se modificó.</translation>
+    </message>
+    <message>
+        <source>Cannot open the folder of %1 to flush it to disk.</source>
+        <translation>No se puede abrir la carpeta de %1 para volcarla al disco.</translation>
+    </message>
+    <message>
+        <source>Cannot flush the folder of %1 to disk.</source>
+        <translation>No se puede volcar la carpeta de %1 al disco.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be a login: a login is a member&apos;s badge, 1 to 64 characters without spaces around it.</source>
+        <translation>&quot;%1&quot; no puede ser un nombre de usuario: un nombre de usuario es la placa de un miembro, de 1 a 64 caracteres sin espacios alrededor.</translation>
+    </message>
+    <message>
+        <source>%1 has no recovery key.</source>
+        <translation>%1 no tiene clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>%1 has no accounts left: open it with its recovery key.</source>
+        <translation>A %1 no le quedan cuentas: ábralo con su clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 accounts (%3): say which one signs in.</source>
+        <translation>%1 tiene %2 cuentas (%3): indique con cuál se inicia sesión.</translation>
+    </message>
+    <message>
+        <source>%1 has no account %2.</source>
+        <translation>%1 no tiene ninguna cuenta %2.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its key slots open, but its first page does not. Restore it from a backup; the file was not changed.</source>
+        <translation>%1 está dañado: sus ranuras de clave se abren, pero su primera página no. Restáurelo desde una copia de seguridad; el archivo no se modificó.</translation>
+    </message>
+    <message>
+        <source>%1 is an old-format case file: it has no recovery key.</source>
+        <translation>%1 es un archivo de casos de formato antiguo: no tiene clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>%1 is truncated or damaged (its size, %2 bytes, is not its key header and whole pages). Restore it from a backup.</source>
+        <translation>%1 está truncado o dañado (su tamaño, %2 bytes, no corresponde a su cabecera de claves más páginas completas). Restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The account %1 of %2 is locked after %3 failed sign-ins within 15 minutes (since %4 UTC). An administrator must release it.</source>
+        <translation>La cuenta %1 de %2 está bloqueada tras %3 inicios de sesión fallidos en 15 minutos (desde las %4 UTC). Un administrador debe desbloquearla.</translation>
+    </message>
+    <message>
+        <source>The recovery key is wrong for %1. The database was not changed.</source>
+        <translation>La clave de recuperación de %1 es incorrecta. La base de datos no se modificó.</translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong for %1, or %2 is damaged. That was the %3th failed sign-in within 15 minutes: the account is locked until an administrator releases it.</source>
+        <translation>La frase de contraseña de %1 es incorrecta, o %2 está dañado. Ese fue el inicio de sesión fallido n.º %3 en 15 minutos: la cuenta queda bloqueada hasta que un administrador la desbloquee.</translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong for %1, or %2 is damaged. The database was not changed; the failed sign-in was counted (%3 within 15 minutes lock the account).</source>
+        <translation>La frase de contraseña de %1 es incorrecta, o %2 está dañado. La base de datos no se modificó; el inicio de sesión fallido se contabilizó (%3 en 15 minutos bloquean la cuenta).</translation>
+    </message>
+    <message>
+        <source>The key slot of %1 in %2 is damaged: it does not give the file&apos;s key. Restore the file from a backup, or open it with the recovery key.</source>
+        <translation>La ranura de clave de %1 en %2 está dañada: no da la clave del archivo. Restaure el archivo desde una copia de seguridad, o ábralo con la clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong for %1, or %2 is damaged.</source>
+        <translation>La frase de contraseña de %1 es incorrecta, o %2 está dañado.</translation>
+    </message>
+    <message>
+        <source>%1 is open elsewhere (another CaseBoard window or command). Close it there first; nothing was changed.</source>
+        <translation>%1 está abierto en otro lugar (otra ventana o comando de CaseBoard). Ciérrelo allí primero; no se modificó nada.</translation>
+    </message>
+    <message>
+        <source>The re-encrypted copy failed its check &quot;integrity_check&quot;: %1</source>
+        <translation>La copia recifrada no superó su comprobación &quot;integrity_check&quot;: %1</translation>
+    </message>
+    <message>
+        <source>The re-encrypted copy failed its check &quot;cipher_integrity_check&quot;: %1</source>
+        <translation>La copia recifrada no superó su comprobación &quot;cipher_integrity_check&quot;: %1</translation>
+    </message>
+    <message>
+        <source>The re-encrypted copy is not a case file.</source>
+        <translation>La copia recifrada no es un archivo de casos.</translation>
+    </message>
+    <message>
+        <source>Cannot move the re-encrypted copy into place at %1.</source>
+        <translation>No se puede colocar la copia recifrada en su sitio en %1.</translation>
+    </message>
+    <message>
+        <source>%1 was not changed: %2</source>
+        <translation>%1 no se modificó: %2</translation>
+    </message>
+    <message>
+        <source>%1 already has accounts: there is nothing to upgrade.</source>
+        <translation>%1 ya tiene cuentas: no hay nada que actualizar.</translation>
+    </message>
+    <message>
+        <source>The list of common passwords is missing from this build.</source>
+        <translation>Falta la lista de contraseñas comunes en esta compilación.</translation>
+    </message>
+    <message>
+        <source>This passphrase is a commonly used password with digits or symbols added, or repeated; choose another.</source>
+        <translation>Esta frase de contraseña es una contraseña de uso común con dígitos o símbolos añadidos, o repetida; elija otra.</translation>
+    </message>
+    <message>
+        <source>A passphrase cannot be made of your login or your name; choose another.</source>
+        <translation>Una frase de contraseña no puede estar formada por su nombre de usuario ni por su nombre; elija otra.</translation>
+    </message>
+    <message>
+        <source>An encrypted copy needs a passphrase.</source>
+        <translation>Una copia cifrada necesita una frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>audit chain</source>
+        <translation>cadena de auditoría</translation>
     </message>
 </context>
 <context>
@@ -443,6 +645,85 @@
         <source>%1 exists, imported from %2</source>
         <translation>%1 ya existe, importado de %2</translation>
     </message>
+    <message>
+        <source>A number could not be written to the audit trail.</source>
+        <translation>No se pudo escribir un número en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>A binary value cannot be written to the audit trail.</source>
+        <translation>No se puede escribir un valor binario en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Table %1 has no id column.</source>
+        <translation>La tabla %1 no tiene columna id.</translation>
+    </message>
+    <message>
+        <source>The new row could not be read back.</source>
+        <translation>No se pudo volver a leer la fila nueva.</translation>
+    </message>
+    <message>
+        <source>%1 is not an active member of the unit</source>
+        <translation>%1 no es un miembro en servicio activo de la unidad</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not %3: %4.</source>
+        <translation>%1 (%2) no puede %3: %4.</translation>
+    </message>
+    <message>
+        <source>not an active member</source>
+        <translation>no es un miembro en servicio activo</translation>
+    </message>
+</context>
+<context>
+    <name>cb::ContainerVfs</name>
+    <message>
+        <source>The case file storage layer could not be set up (%1).</source>
+        <translation>No se pudo configurar la capa de almacenamiento del archivo de casos (%1).</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Cannot find</source>
+        <translation>No se encuentra</translation>
+    </message>
+    <message>
+        <source>Out of memory opening %1.</source>
+        <translation>Memoria agotada al abrir %1.</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>No se puede abrir</translation>
+    </message>
+    <message>
+        <source>Cannot read the size of</source>
+        <translation>No se puede leer el tamaño de</translation>
+    </message>
+    <message>
+        <source>Cannot read</source>
+        <translation>No se puede leer</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: it is read-only.</source>
+        <translation>No se puede escribir %1: es de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Cannot write</source>
+        <translation>No se puede escribir</translation>
+    </message>
+    <message>
+        <source>Cannot flush to disk</source>
+        <translation>No se puede volcar al disco</translation>
+    </message>
+    <message>
+        <source>Cannot lock</source>
+        <translation>No se puede bloquear</translation>
+    </message>
+    <message>
+        <source>%1 is busy: another CaseBoard is changing its accounts. Try again.</source>
+        <translation>%1 está ocupado: otro CaseBoard está modificando sus cuentas. Vuelva a intentarlo.</translation>
+    </message>
 </context>
 <context>
     <name>cb::Domain</name>
@@ -700,6 +981,105 @@
     </message>
 </context>
 <context>
+    <name>cb::Permissions</name>
+    <message>
+        <source>read the case</source>
+        <translation>leer el caso</translation>
+    </message>
+    <message>
+        <source>open a case</source>
+        <translation>abrir un caso</translation>
+    </message>
+    <message>
+        <source>change the case</source>
+        <translation>modificar el caso</translation>
+    </message>
+    <message>
+        <source>add or change leads and notes</source>
+        <translation>añadir o modificar pistas y notas</translation>
+    </message>
+    <message>
+        <source>clear the case by exceptional means</source>
+        <translation>esclarecer el caso por medios excepcionales</translation>
+    </message>
+    <message>
+        <source>assign or reassign the case</source>
+        <translation>asignar o reasignar el caso</translation>
+    </message>
+    <message>
+        <source>restrict the case or lift the restriction</source>
+        <translation>restringir el caso o levantar la restricción</translation>
+    </message>
+    <message>
+        <source>manage members and accounts</source>
+        <translation>gestionar miembros y cuentas</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>leer el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>read statistics</source>
+        <translation>leer estadísticas</translation>
+    </message>
+    <message>
+        <source>publish statistics</source>
+        <translation>publicar estadísticas</translation>
+    </message>
+    <message>
+        <source>export the case file</source>
+        <translation>exportar el archivo de casos</translation>
+    </message>
+    <message>
+        <source>back up the case file</source>
+        <translation>hacer una copia de seguridad del archivo de casos</translation>
+    </message>
+    <message>
+        <source>import into the case file</source>
+        <translation>importar al archivo de casos</translation>
+    </message>
+    <message>
+        <source>the case is restricted to its assigned detectives and their sergeants</source>
+        <translation>el caso está restringido a sus detectives asignados y a sus sargentos</translation>
+    </message>
+    <message>
+        <source>a detective works only on the cases assigned to them</source>
+        <translation>un detective solo trabaja en los casos que tiene asignados</translation>
+    </message>
+    <message>
+        <source>an exceptional clearance is approved by a sergeant</source>
+        <translation>un esclarecimiento por medios excepcionales lo aprueba un sargento</translation>
+    </message>
+    <message>
+        <source>only sergeants assign cases and restrict them</source>
+        <translation>solo los sargentos asignan casos y los restringen</translation>
+    </message>
+    <message>
+        <source>a sergeant works on the cases of their own team&apos;s detectives</source>
+        <translation>un sargento trabaja en los casos de los detectives de su propio equipo</translation>
+    </message>
+    <message>
+        <source>command staff read cases and statistics but change no case</source>
+        <translation>el personal de mando lee casos y estadísticas, pero no modifica ningún caso</translation>
+    </message>
+    <message>
+        <source>an administrator manages accounts and backups, not case content</source>
+        <translation>un administrador gestiona cuentas y copias de seguridad, no el contenido de los casos</translation>
+    </message>
+    <message>
+        <source>the audit trail is for administrators</source>
+        <translation>el registro de auditoría es para los administradores</translation>
+    </message>
+    <message>
+        <source>only administrators manage members and accounts</source>
+        <translation>solo los administradores gestionan miembros y cuentas</translation>
+    </message>
+    <message>
+        <source>your role does not allow it</source>
+        <translation>su función no lo permite</translation>
+    </message>
+</context>
+<context>
     <name>cb::ProcessHardening</name>
     <message>
         <source>Cannot turn core dumps off (setrlimit): %1</source>
@@ -708,6 +1088,110 @@
     <message>
         <source>Cannot mark the process as not dumpable (prctl): %1</source>
         <translation>No se puede marcar el proceso como no volcable (prctl): %1</translation>
+    </message>
+</context>
+<context>
+    <name>cb::auth::Accounts</name>
+    <message>
+        <source>%1 is an old-format case file without accounts: upgrade it first (caseboard-cli account upgrade).</source>
+        <translation>%1 es un archivo de casos de formato antiguo sin cuentas: actualícelo primero (caseboard-cli account upgrade).</translation>
+    </message>
+    <message>
+        <source>Only an administrator can %1; %2 is not one.</source>
+        <translation>Solo un administrador puede %1; %2 no lo es.</translation>
+    </message>
+    <message>
+        <source>this session</source>
+        <translation>esta sesión</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be a login: a login is a member&apos;s badge, 1 to 64 characters without spaces around it.</source>
+        <translation>&quot;%1&quot; no puede ser un nombre de usuario: un nombre de usuario es la placa de un miembro, de 1 a 64 caracteres sin espacios alrededor.</translation>
+    </message>
+    <message>
+        <source>The key slots of %1 are damaged. Restore it from a backup.</source>
+        <translation>Las ranuras de clave de %1 están dañadas. Restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>%1 has no account %2.</source>
+        <translation>%1 no tiene ninguna cuenta %2.</translation>
+    </message>
+    <message>
+        <source>Cannot change the accounts of %1: the file is read-only.</source>
+        <translation>No se pueden modificar las cuentas de %1: el archivo es de solo lectura.</translation>
+    </message>
+    <message>
+        <source>add accounts</source>
+        <translation>añadir cuentas</translation>
+    </message>
+    <message>
+        <source>A member with the badge %1 exists already.</source>
+        <translation>Ya existe un miembro con la placa %1.</translation>
+    </message>
+    <message>
+        <source>The new member&apos;s badge (%1) must be the login (%2).</source>
+        <translation>La placa del miembro nuevo (%1) debe ser el nombre de usuario (%2).</translation>
+    </message>
+    <message>
+        <source>No member has the badge %1: an account belongs to a member. Add the member first, or give a name and a role.</source>
+        <translation>Ningún miembro tiene la placa %1: una cuenta pertenece a un miembro. Añada primero el miembro, o indique un nombre y una función.</translation>
+    </message>
+    <message>
+        <source>%1 has an account %2 already.</source>
+        <translation>%1 ya tiene una cuenta %2.</translation>
+    </message>
+    <message>
+        <source>change another account&apos;s passphrase</source>
+        <translation>cambiar la frase de contraseña de otra cuenta</translation>
+    </message>
+    <message>
+        <source>release locked accounts</source>
+        <translation>desbloquear cuentas bloqueadas</translation>
+    </message>
+    <message>
+        <source>The account %1 is not locked.</source>
+        <translation>La cuenta %1 no está bloqueada.</translation>
+    </message>
+    <message>
+        <source>replace the recovery key</source>
+        <translation>sustituir la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>remove accounts</source>
+        <translation>eliminar cuentas</translation>
+    </message>
+    <message>
+        <source>The account you are signed in with (%1) cannot remove itself; ask another administrator.</source>
+        <translation>La cuenta con la que ha iniciado sesión (%1) no puede eliminarse a sí misma; pídaselo a otro administrador.</translation>
+    </message>
+    <message>
+        <source>%1 is the last account of %2; it cannot be removed.</source>
+        <translation>%1 es la última cuenta de %2; no se puede eliminar.</translation>
+    </message>
+</context>
+<context>
+    <name>cb::auth::Crypto</name>
+    <message>
+        <source>The cryptographic library failed (%1: %2).</source>
+        <translation>La biblioteca criptográfica falló (%1: %2).</translation>
+    </message>
+    <message>
+        <source>The passphrase could not be hashed (Argon2id: %1).</source>
+        <translation>No se pudo calcular el hash de la frase de contraseña (Argon2id: %1).</translation>
+    </message>
+</context>
+<context>
+    <name>cb::auth::KeyHeader</name>
+    <message>
+        <source>The case file has too many accounts to keep their keys in its header (%1 bytes, at most %2).</source>
+        <translation>El archivo de casos tiene demasiadas cuentas para guardar sus claves en su cabecera (%1 bytes, como máximo %2).</translation>
+    </message>
+</context>
+<context>
+    <name>cb::auth::Lockout</name>
+    <message>
+        <source>%1: %2 earlier failed sign-ins not kept one by one</source>
+        <translation>%1: %2 inicios de sesión fallidos anteriores no conservados uno a uno</translation>
     </message>
 </context>
 <context>
@@ -754,10 +1238,6 @@
     <message>
         <source>unexpected argument: %1</source>
         <translation>argumento inesperado: %1</translation>
-    </message>
-    <message>
-        <source>Created %1</source>
-        <translation>Se creó %1</translation>
     </message>
     <message>
         <source>--seed: not a non-negative integer: %1</source>
@@ -870,10 +1350,6 @@
     <message>
         <source>bench: %1 not found; the import benchmark is skipped</source>
         <translation>bench: no se encontró %1; se omite la prueba de rendimiento de la importación</translation>
-    </message>
-    <message>
-        <source>Create a new, empty case file at --db.</source>
-        <translation>Crea un archivo de casos nuevo y vacío en --db.</translation>
     </message>
     <message>
         <source>Create a demo case file at --db with a realistic synthetic unit.</source>
@@ -1020,10 +1496,6 @@
         <translation>Muestra esta ayuda.</translation>
     </message>
     <message>
-        <source>Usage: caseboard-cli [--db FILE] [--passphrase-file FILE] COMMAND [OPTIONS]</source>
-        <translation>Uso: caseboard-cli [--db FILE] [--passphrase-file FILE] COMANDO [OPCIONES]</translation>
-    </message>
-    <message>
         <source>Commands:</source>
         <translation>Comandos:</translation>
     </message>
@@ -1051,6 +1523,166 @@
         <source>Try &apos;caseboard-cli --help&apos;.</source>
         <translation>Pruebe &apos;caseboard-cli --help&apos;.</translation>
     </message>
+    <message>
+        <source>--recovery-key-file %1: %2</source>
+        <translation>--recovery-key-file %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 has %2 accounts (%3): pass --user LOGIN</source>
+        <translation>%1 tiene %2 cuentas (%3): indique --user LOGIN</translation>
+    </message>
+    <message>
+        <source>Recovery key of %1 (shown this once only):</source>
+        <translation>Clave de recuperación de %1 (se muestra solo esta vez):</translation>
+    </message>
+    <message>
+        <source>Keep it offline and apart from the case file, e.g. printed in a safe: it opens the file when every passphrase is lost, and anyone who holds it can open the file.</source>
+        <translation>Guárdela fuera de línea y separada del archivo de casos, p. ej., impresa en una caja fuerte: abre el archivo cuando se han perdido todas las frases de contraseña, y cualquiera que la tenga puede abrir el archivo.</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>--name: the administrator&apos;s name cannot be empty</source>
+        <translation>--name: el nombre del administrador no puede estar vacío</translation>
+    </message>
+    <message>
+        <source>Created %1 with the administrator account %2</source>
+        <translation>Se creó %1 con la cuenta de administrador %2</translation>
+    </message>
+    <message>
+        <source>backup: where to? caseboard-cli backup --out FILE</source>
+        <translation>backup: ¿dónde? caseboard-cli backup --out FILE</translation>
+    </message>
+    <message>
+        <source>Backed up %1 to %2</source>
+        <translation>Se hizo una copia de seguridad de %1 en %2</translation>
+    </message>
+    <message>
+        <source>restore: from which backup? caseboard-cli --db FILE restore BACKUP</source>
+        <translation>restore: ¿desde qué copia de seguridad? caseboard-cli --db FILE restore BACKUP</translation>
+    </message>
+    <message>
+        <source>Restored %1 from %2; the file it replaced was kept beside it</source>
+        <translation>Se restauró %1 desde %2; el archivo sustituido se conservó a su lado</translation>
+    </message>
+    <message>
+        <source>no new passphrase: use --new-passphrase-file FILE</source>
+        <translation>no hay frase de contraseña nueva: use --new-passphrase-file FILE</translation>
+    </message>
+    <message>
+        <source>The new passphrase.</source>
+        <translation>La frase de contraseña nueva.</translation>
+    </message>
+    <message>
+        <source>account: which action? one of %1</source>
+        <translation>account: ¿qué acción? una de %1</translation>
+    </message>
+    <message>
+        <source>account: unknown action %1 (one of %2)</source>
+        <translation>account: acción desconocida %1 (una de %2)</translation>
+    </message>
+    <message>
+        <source>account %1: which account? caseboard-cli account %1 LOGIN</source>
+        <translation>account %1: ¿qué cuenta? caseboard-cli account %1 LOGIN</translation>
+    </message>
+    <message>
+        <source>Upgraded %1: it now has accounts; the first is %2, with the passphrase it had.</source>
+        <translation>Se actualizó %1: ahora tiene cuentas; la primera es %2, con la frase de contraseña que tenía.</translation>
+    </message>
+    <message>
+        <source>recovery key</source>
+        <translation>clave de recuperación</translation>
+    </message>
+    <message>
+        <source>locked since %1 UTC</source>
+        <translation>bloqueada desde las %1 UTC</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <source>--role: one of detective, sergeant, command, administrator; not %1</source>
+        <translation>--role: uno de detective, sergeant, command, administrator; no %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>--role goes with --name, for a new member</source>
+        <translation>--role va con --name, para un miembro nuevo</translation>
+    </message>
+    <message>
+        <source>Added the account %1 to %2</source>
+        <translation>Se añadió la cuenta %1 a %2</translation>
+    </message>
+    <message>
+        <source>Removed the account %1 from %2 and re-encrypted it under a new key; backups made before still open with the passphrases they had.</source>
+        <translation>Se eliminó la cuenta %1 de %2 y se volvió a cifrar con una clave nueva; las copias de seguridad hechas antes siguen abriéndose con las frases de contraseña que tenían.</translation>
+    </message>
+    <message>
+        <source>Changed the passphrase of %1</source>
+        <translation>Se cambió la frase de contraseña de %1</translation>
+    </message>
+    <message>
+        <source>Released the account %1</source>
+        <translation>Se desbloqueó la cuenta %1</translation>
+    </message>
+    <message>
+        <source>Replaced the recovery key; the old one opens nothing any more.</source>
+        <translation>Se sustituyó la clave de recuperación; la antigua ya no abre nada.</translation>
+    </message>
+    <message>
+        <source>Create a new, empty case file at --db, with the administrator account --user (default admin), and print its recovery key once.</source>
+        <translation>Crea un archivo de casos nuevo y vacío en --db, con la cuenta de administrador --user (predeterminada: admin), e imprime su clave de recuperación una sola vez.</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s name (default: Administrator).</source>
+        <translation>El nombre del administrador (predeterminado: Administrador).</translation>
+    </message>
+    <message>
+        <source>Write an encrypted, consistent copy of the case file (SQLite&apos;s online backup), checked before it is put in place.</source>
+        <translation>Escribe una copia cifrada y coherente del archivo de casos (copia de seguridad en línea de SQLite), que se comprueba antes de colocarla en su sitio.</translation>
+    </message>
+    <message>
+        <source>The backup file to write (must not exist).</source>
+        <translation>El archivo de copia de seguridad que se escribirá (no debe existir).</translation>
+    </message>
+    <message>
+        <source>Replace the case file at --db with a backup, after every verify check has passed on it; the replaced file is kept beside it.</source>
+        <translation>Sustituye el archivo de casos en --db por una copia de seguridad, después de que esta supere todas las comprobaciones de verify; el archivo sustituido se conserva a su lado.</translation>
+    </message>
+    <message>
+        <source>Accounts: list; add LOGIN; remove LOGIN (re-keys the file); passwd [LOGIN]; unlock LOGIN; recovery-key (a new one); upgrade (give an old-format file accounts).</source>
+        <translation>Cuentas: list; add LOGIN; remove LOGIN (cambia la clave del archivo); passwd [LOGIN]; unlock LOGIN; recovery-key (una nueva); upgrade (da cuentas a un archivo de formato antiguo).</translation>
+    </message>
+    <message>
+        <source>add: the new member&apos;s name; upgrade: the administrator&apos;s.</source>
+        <translation>add: el nombre del miembro nuevo; upgrade: el del administrador.</translation>
+    </message>
+    <message>
+        <source>add: the new member&apos;s role (detective, sergeant, command, administrator).</source>
+        <translation>add: la función del miembro nuevo (detective, sergeant, command, administrator).</translation>
+    </message>
+    <message>
+        <source>add, passwd: read the new passphrase from the first line of FILE.</source>
+        <translation>add, passwd: lee la frase de contraseña nueva de la primera línea de FILE.</translation>
+    </message>
+    <message>
+        <source>The account that signs in (a member&apos;s badge). Default: the file&apos;s only account.</source>
+        <translation>La cuenta que inicia sesión (la placa de un miembro). Predeterminada: la única cuenta del archivo.</translation>
+    </message>
+    <message>
+        <source>Sign in with the recovery key in the first line of FILE instead of a passphrase.</source>
+        <translation>Inicia sesión con la clave de recuperación de la primera línea de FILE en lugar de con una frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Usage: caseboard-cli [--db FILE] [--user LOGIN] [--passphrase-file FILE] COMMAND [OPTIONS]</source>
+        <translation>Uso: caseboard-cli [--db FILE] [--user LOGIN] [--passphrase-file FILE] COMMAND [OPTIONS]</translation>
+    </message>
 </context>
 <context>
     <name>cb::db::Database</name>
@@ -1077,6 +1709,34 @@
     <message>
         <source>Cannot bind a value of type %1.</source>
         <translation>No se puede vincular un valor de tipo %1.</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>la base de datos</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 could not be written, so the change was not saved. Free some space on that disk, then try again.</source>
+        <translation>El disco está lleno: no se pudo escribir %1, así que el cambio no se guardó. Libere espacio en ese disco y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The disk did not confirm that %1 was written (flushing it to the disk failed), so the change may not have been saved. Check the disk, then reopen the case file to see whether the change is there before you enter it again.</source>
+        <translation>El disco no confirmó que %1 se escribiera (falló el volcado al disco), así que puede que el cambio no se haya guardado. Revise el disco y vuelva a abrir el archivo de casos para comprobar si el cambio está antes de introducirlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while reading %1 (it may be failing or disconnected). Check the disk, then try again; if it keeps happening, restore the file from a backup.</source>
+        <translation>El disco informó de un error al leer %1 (puede estar fallando o desconectado). Revise el disco y vuelva a intentarlo; si sigue ocurriendo, restaure el archivo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>CaseBoard ran out of memory while working on %1, so the change was not saved. Close other programs, then try again.</source>
+        <translation>CaseBoard se quedó sin memoria mientras trabajaba con %1, así que el cambio no se guardó. Cierre otros programas y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while writing %1 (it may be failing or disconnected), so the change was not saved. Check the disk, then try again.</source>
+        <translation>El disco informó de un error al escribir %1 (puede estar fallando o desconectado), así que el cambio no se guardó. Revise el disco y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while CaseBoard was using %1 (it may be failing or disconnected), so nothing was saved. Check the disk, then try again.</source>
+        <translation>El disco informó de un error mientras CaseBoard usaba %1 (puede estar fallando o desconectado), así que no se guardó nada. Revise el disco y vuelva a intentarlo.</translation>
     </message>
 </context>
 <context>
