@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QVariant>
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 
 #include <charconv>
@@ -1695,8 +1696,15 @@ CaseStore::ImportOutcome CaseStore::importCase(const CaseRecord &c, const QList<
             }
             outcome = ImportOutcome::Created;
         }
+        // A case created a moment ago holds only the victims added in this loop: they are checked
+        // here instead of searched for in the file.
+        QSet<QString> added;
         for (const ImportedVictim &iv : victims) {
-            if (!iv.sourceRef.isEmpty()) {
+            if (outcome == ImportOutcome::Created && !iv.sourceRef.isEmpty()) {
+                if (added.contains(iv.sourceRef))
+                    continue;
+                added.insert(iv.sourceRef);
+            } else if (!iv.sourceRef.isEmpty()) {
                 db::Statement &seen = d->cached("SELECT 1 FROM victims WHERE case_id = ?1 AND source_ref = ?2");
                 seen.bindAll(caseId, iv.sourceRef);
                 if (seen.step())
