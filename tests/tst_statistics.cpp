@@ -348,6 +348,89 @@ private slots:
         QCOMPARE(y[2].to, d(2024, 3, 15));
     }
 
+    // A restricted case counts in the unit's figures but under no detective's name for anyone
+    // who may not see it (issue #4: "not in counts shown per detective"). Own small unit: Ada
+    // (team T1) carries a public case P (since 02-01, lead due 12-01) and a restricted case R
+    // (since 03-01, lead due 04-01: overdue at 06-30). Ada and her sergeant Sol see both; Ben
+    // (T2), his sergeant Sam and Cora (command) see only P; the system sees everything.
+    void restrictedCasesCountForNoOutsider_data()
+    {
+        QTest::addColumn<QString>("reader"); // a badge, or empty for the system
+        QTest::addColumn<bool>("seesRestricted");
+        QTest::newRow("system") << QString() << true;
+        QTest::newRow("assigned detective") << QStringLiteral("1001") << true;
+        QTest::newRow("her sergeant") << QStringLiteral("2001") << true;
+        QTest::newRow("other team's detective") << QStringLiteral("1002") << false;
+        QTest::newRow("other team's sergeant") << QStringLiteral("2002") << false;
+        QTest::newRow("command") << QStringLiteral("3001") << false;
+    }
+
+    void restrictedCasesCountForNoOutsider()
+    {
+        QFETCH(QString, reader);
+        QFETCH(bool, seesRestricted);
+        QTemporaryDir dir;
+        test::Fixture fx(dir.path());
+        CaseStore &s = *fx.store;
+        fx.clock.set(QDateTime(d(2024, 1, 2), QTime(12, 0), Qt::UTC));
+        QHash<QString, Id> ids;
+        const auto member = [&](const QString &name, const QString &badge, const QString &team, Role role) {
+            ids[badge] = s.addMember({0, name, badge, {}, team, role, true});
+        };
+        member(QStringLiteral("Ada Alvarez"), QStringLiteral("1001"), QStringLiteral("T1"), Role::Detective);
+        member(QStringLiteral("Ben Brooks"), QStringLiteral("1002"), QStringLiteral("T2"), Role::Detective);
+        member(QStringLiteral("Sol Sergeant"), QStringLiteral("2001"), QStringLiteral("T1"), Role::Sergeant);
+        member(QStringLiteral("Sam Sergeant"), QStringLiteral("2002"), QStringLiteral("T2"), Role::Sergeant);
+        member(QStringLiteral("Cora Command"), QStringLiteral("3001"), QString(), Role::Command);
+        const auto openCase = [&](const QString &number, const QDate &date, const QDate &due) {
+            fx.clock.set(QDateTime(date, QTime(12, 0), Qt::UTC));
+            CaseRecord c;
+            c.caseNumber = number;
+            c.incidentDate = date;
+            const Id id = s.createCase(c, {Victim{}});
+            s.assign(id, ids[QStringLiteral("1001")], AssignmentRole::Primary, date, QStringLiteral("on call"));
+            Lead l;
+            l.caseId = id;
+            l.description = QStringLiteral("canvass the block");
+            l.assigneeId = ids[QStringLiteral("1001")];
+            l.createdDate = date;
+            l.dueDate = due;
+            s.addLead(l);
+            return id;
+        };
+        openCase(QStringLiteral("P"), d(2024, 2, 1), d(2024, 12, 1));
+        const Id r = openCase(QStringLiteral("R"), d(2024, 3, 1), d(2024, 4, 1));
+        s.setRestricted(r, true);
+
+        Reader who;
+        if (!reader.isEmpty())
+            who.memberId = ids[reader];
+        const QDate asOf = d(2024, 6, 30);
+        const auto rows = caseload(fx.file->db(), asOf, CaseloadOptions{}, who);
+        const auto ada = std::find_if(rows.begin(), rows.end(), [](const Caseload &c) { return c.badge == u"1001"; });
+        QVERIFY(ada != rows.end());
+        QCOMPARE(ada->openPrimary, seesRestricted ? 2 : 1);
+        QCOMPARE(ada->newPrimary12Months, seesRestricted ? 2 : 1);
+        QCOMPARE(ada->openLeads, seesRestricted ? 2 : 1);
+        QCOMPARE(ada->overdueLeads, seesRestricted ? 1 : 0);
+
+        // By primary detective: R is Ada's only for insiders; for the others it is one
+        // "restricted" group. The unit's total is 2 offenses either way.
+        const Snapshot snap = Snapshot::load(fx.file->db(), asOf, who);
+        const auto groups = stats::cohortRates(snap, periods(Granularity::Year, d(2024, 1, 1), asOf), GroupBy::PrimaryDetective, asOf);
+        QHash<QString, qint64> offenses;
+        qint64 total = 0;
+        for (const CohortRate &g : groups) {
+            offenses[g.group] += g.offenses;
+            total += g.offenses;
+        }
+        QCOMPARE(total, 2);
+        QCOMPARE(offenses.value(QStringLiteral("Ada Alvarez")), seesRestricted ? 2 : 1);
+        QCOMPARE(offenses.value(QStringLiteral("restricted")), seesRestricted ? 0 : 1);
+        const auto unit = stats::cohortRates(snap, periods(Granularity::Year, d(2024, 1, 1), asOf), GroupBy::None, asOf);
+        QCOMPARE(unit.value(0).offenses, 2);
+    }
+
     void rollingWindowsOverlap()
     {
         // The rolling 12 months ending 2024-03-31 hold C2, C3, C4 (3 + 1 + 1 offenses) and

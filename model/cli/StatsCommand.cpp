@@ -33,7 +33,7 @@ Tabular clearance(db::Database &db, const StatsRequest &r)
                  QStringLiteral("oldest_offense_year"), QStringLiteral("clearance_rate"), QStringLiteral("arrest_rate"),
                  QStringLiteral("as_of")};
     t.rateColumns = {QStringLiteral("clearance_rate"), QStringLiteral("arrest_rate")};
-    const Snapshot s = Snapshot::load(db, r.asOf);
+    const Snapshot s = Snapshot::load(db, r.asOf, r.reader);
     for (const PeriodRate &p : periodRates(s, periods(r.by, r.from, r.to), r.group)) {
         QVariantList row{p.period.label, iso(p.period.from), iso(p.period.to), p.group, count(p.offenses),
                          count(p.incidents), count(p.unfounded), count(p.cleared.total()), count(p.cleared.byArrest),
@@ -55,7 +55,7 @@ Tabular cohort(db::Database &db, const StatsRequest &r)
                  QStringLiteral("cleared_by_arrest"), QStringLiteral("cleared_exceptionally"), QStringLiteral("open"),
                  QStringLiteral("cohort_clearance_rate"), QStringLiteral("cohort_arrest_rate"), QStringLiteral("as_of")};
     t.rateColumns = {QStringLiteral("cohort_clearance_rate"), QStringLiteral("cohort_arrest_rate")};
-    const Snapshot s = Snapshot::load(db, r.asOf);
+    const Snapshot s = Snapshot::load(db, r.asOf, r.reader);
     for (const CohortRate &c : cohortRates(s, periods(r.by, r.from, r.to), r.group, r.asOf))
         t.rows << QVariantList{c.period.label,
                                c.group,
@@ -72,7 +72,7 @@ Tabular cohort(db::Database &db, const StatsRequest &r)
 Tabular timeToClearTable(db::Database &db, const StatsRequest &r)
 {
     Tabular t;
-    const Snapshot s = Snapshot::load(db, r.asOf);
+    const Snapshot s = Snapshot::load(db, r.asOf, r.reader);
     const auto results = timeToClear(s, r.from, r.to, r.group, r.asOf);
     if (r.curve) {
         t.columns = {QStringLiteral("group"), QStringLiteral("day"), QStringLiteral("at_risk"), QStringLiteral("cleared"),
@@ -111,7 +111,7 @@ Tabular caseloadTable(db::Database &db, const StatsRequest &r)
                  QStringLiteral("new_primary_12m"), QStringLiteral("guideline"),    QStringLiteral("over_guideline"),
                  QStringLiteral("open_leads"),      QStringLiteral("overdue_leads"), QStringLiteral("stale_cases"),
                  QStringLiteral("stale_days"),      QStringLiteral("as_of")};
-    for (const Caseload &c : caseload(db, r.asOf, r.caseload))
+    for (const Caseload &c : caseload(db, r.asOf, r.caseload, r.reader))
         t.rows << QVariantList{c.name,
                                c.badge,
                                c.team,

@@ -19,6 +19,7 @@ struct StatsRequest {
     stats::GroupBy group = stats::GroupBy::None;
     stats::CaseloadOptions caseload;
     bool curve = false; // time-to-clear: the Kaplan-Meier points instead of the summary
+    stats::Reader reader; // who signed in: restricted cases they may not see count for no detective
 };
 
 QStringList statsKinds();

@@ -2,11 +2,11 @@
 
 namespace cb::stats {
 
-Dashboard computeDashboard(db::Database &db, const QDate &asOf, const CaseloadOptions &options)
+Dashboard computeDashboard(db::Database &db, const QDate &asOf, const CaseloadOptions &options, const Reader &reader)
 {
     Dashboard d;
     d.asOf = asOf;
-    const Snapshot s = Snapshot::load(db, asOf);
+    const Snapshot s = Snapshot::load(db, asOf, reader);
     const QDate monthStart(asOf.year(), asOf.month(), 1);
     d.months = periodRates(s, periods(Granularity::Month, monthStart.addMonths(-12), asOf), GroupBy::None);
     const Period ytd{QStringLiteral("YTD"), QDate(asOf.year(), 1, 1), asOf};

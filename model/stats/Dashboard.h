@@ -19,6 +19,7 @@ struct Dashboard {
     QList<Caseload> caseload;
 };
 
-Dashboard computeDashboard(db::Database &db, const QDate &asOf, const CaseloadOptions &options = {});
+Dashboard computeDashboard(db::Database &db, const QDate &asOf, const CaseloadOptions &options = {},
+                           const Reader &reader = {});
 
 } // namespace cb::stats

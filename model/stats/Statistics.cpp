@@ -56,7 +56,7 @@ QString groupValue(const Snapshot &s, const VictimFacts &v, GroupBy g)
     case GroupBy::VictimSex: return key(v.sex);
     case GroupBy::VictimAgeBand: return ageBand(v.age);
     case GroupBy::Weapon: return key(c.weapon);
-    case GroupBy::PrimaryDetective: return orUnknown(c.primaryDetective);
+    case GroupBy::PrimaryDetective: return c.hidden ? QStringLiteral("restricted") : orUnknown(c.primaryDetective);
     }
     return QString();
 }
@@ -279,12 +279,35 @@ QList<Period> periods(Granularity g, const QDate &from, const QDate &to)
 
 // --- snapshot --------------------------------------------------------------------------------
 
-Snapshot Snapshot::load(db::Database &db, const QDate &asOf)
+namespace {
+// The restricted cases that `reader` may not see: the same rule as CaseStore's lists and counts
+// (model/auth/Permissions.h): assigned detectives and the sergeants of their team see a restricted
+// case; an administrator or a member who has left sees none. Restricted cases are few, so this
+// is a short list, read once per snapshot.
+QSet<Id> hiddenCases(db::Database &db, const Reader &reader)
+{
+    QSet<Id> hidden;
+    if (!reader.memberId)
+        return hidden;
+    db::Statement q = db.prepare(
+        "SELECT c.id FROM cases c WHERE c.restricted = 1 AND NOT EXISTS ("
+        " SELECT 1 FROM members m JOIN assignments a ON a.case_id = c.id AND a.end_date IS NULL"
+        " WHERE m.id = ?1 AND m.active = 1 AND m.role <> 'administrator' AND (a.member_id = m.id"
+        "  OR (m.role = 'sergeant' AND m.team <> '' AND a.member_id IN (SELECT x.id FROM members x WHERE x.team = m.team))))");
+    q.bind(1, *reader.memberId);
+    while (q.step())
+        hidden.insert(q.int64(0));
+    return hidden;
+}
+} // namespace
+
+Snapshot Snapshot::load(db::Database &db, const QDate &asOf, const Reader &reader)
 {
     Snapshot s;
     s.asOf = asOf;
     const QString t = asOf.toString(Qt::ISODate);
     db::Transaction read(db, db::Transaction::Mode::Deferred); // one consistent view
+    const QSet<Id> hidden = hiddenCases(db, reader);
     QHash<Id, int> index;
     {
         db::Statement q = db.prepare("SELECT id, incident_date, coalesce(area, ''), coalesce(district, ''), "
@@ -297,6 +320,7 @@ Snapshot Snapshot::load(db::Database &db, const QDate &asOf)
             c.district = q.text(3);
             c.communityArea = q.text(4);
             c.weapon = fromKey<Weapon>(q.text(5)).value_or(Weapon::Unknown);
+            c.hidden = hidden.contains(c.id);
             index.insert(c.id, static_cast<int>(s.cases.size()));
             s.cases << std::move(c);
         }
@@ -577,9 +601,9 @@ QList<TimeToClear> timeToClear(const Snapshot &s, const QDate &from, const QDate
 
 // --- caseload --------------------------------------------------------------------------------
 
-QList<Caseload> caseload(db::Database &db, const QDate &asOf, const CaseloadOptions &options)
+QList<Caseload> caseload(db::Database &db, const QDate &asOf, const CaseloadOptions &options, const Reader &reader)
 {
-    return caseload(db, Snapshot::load(db, asOf), options);
+    return caseload(db, Snapshot::load(db, asOf, reader), options);
 }
 
 QList<Caseload> caseload(db::Database &db, const Snapshot &snapshot, const CaseloadOptions &options)
@@ -591,11 +615,17 @@ QList<Caseload> caseload(db::Database &db, const Snapshot &snapshot, const Casel
     const qint64 endOfDay = QDateTime(asOf.addDays(1), QTime(0, 0)).toMSecsSinceEpoch();
     const qint64 staleCutoff = QDateTime(asOf.addDays(1 - options.staleDays), QTime(0, 0)).toMSecsSinceEpoch();
 
-    // Which cases are open at T, from the snapshot's status histories.
+    // Which cases are open at T, from the snapshot's status histories; which are hidden from the
+    // reader (few: their share is taken off the per-member totals below, so that the totals keep
+    // their fast, grouped queries).
     QSet<Id> openCases;
-    for (const CaseFacts &c : snapshot.cases)
-        if (c.incidentDate <= asOf && statusAsOf(c, asOf).status == CaseStatus::Open)
+    QList<Id> hidden;
+    for (const CaseFacts &c : snapshot.cases) {
+        if (c.hidden)
+            hidden << c.id;
+        else if (c.incidentDate <= asOf && statusAsOf(c, asOf).status == CaseStatus::Open)
             openCases.insert(c.id);
+    }
 
     db::Transaction read(db, db::Transaction::Mode::Deferred);
     QList<Caseload> out;
@@ -653,6 +683,15 @@ QList<Caseload> caseload(db::Database &db, const Snapshot &snapshot, const Casel
         while (q.step())
             if (const auto it = index.constFind(q.int64(0)); it != index.constEnd())
                 out[*it].newPrimary12Months = q.int64(1);
+        db::Statement h = db.prepare("SELECT member_id FROM assignments WHERE case_id = ?3 AND role = 'primary' "
+                                     "AND start_date > ?2 AND start_date <= ?1");
+        for (const Id id : hidden) {
+            h.reset();
+            h.bindAll(t, yearAgo, id);
+            while (h.step())
+                if (const int i = index.value(h.int64(0), -1); i >= 0)
+                    --out[i].newPrimary12Months;
+        }
     }
     {
         // Leads open at T: still open now, or completed after T (each with its covering index).
@@ -670,6 +709,18 @@ QList<Caseload> caseload(db::Database &db, const Snapshot &snapshot, const Casel
                 out[*it].openLeads = q.int64(1);
                 out[*it].overdueLeads = q.int64(2);
             }
+        db::Statement h = db.prepare("SELECT assignee_id, due_date < ?1 FROM leads WHERE case_id = ?2 "
+                                     "AND assignee_id IS NOT NULL AND created_date <= ?1 "
+                                     "AND (completed_date IS NULL OR completed_date > ?1)");
+        for (const Id id : hidden) {
+            h.reset();
+            h.bindAll(t, id);
+            while (h.step())
+                if (const int i = index.value(h.int64(0), -1); i >= 0) {
+                    --out[i].openLeads;
+                    out[i].overdueLeads -= h.integer(1) != 0 ? 1 : 0;
+                }
+        }
     }
     read.commit();
     // Members who carry nothing and have left are not shown.

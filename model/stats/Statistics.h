@@ -47,8 +47,18 @@ struct StatusEvent {
     std::optional<ExceptionalCode> code;
 };
 
+// Whose eyes the figures are for. A restricted case (README, "Roles") exists only for its
+// assigned detectives and their sergeants; for anyone else it counts in the unit's figures (a
+// rate must be right to the last case) but never under a detective's name: grouped by primary
+// detective it falls in one "restricted" group, and caseloads leave it out. No member (the
+// system, tools, an old-format file): everything is shown.
+struct Reader {
+    std::optional<Id> memberId;
+};
+
 struct CaseFacts {
     Id id = 0;
+    bool hidden = false; // restricted, and the reader may not see it
     QDate incidentDate;
     QString area;
     QString district;
@@ -69,7 +79,7 @@ struct Snapshot {
     QDate asOf;
     QList<CaseFacts> cases;
     QList<VictimFacts> victims;
-    static Snapshot load(db::Database &db, const QDate &asOf);
+    static Snapshot load(db::Database &db, const QDate &asOf, const Reader &reader = {});
 };
 
 // The status a case had at the end of day T: the last recorded event dated on or before T
@@ -154,8 +164,9 @@ struct Caseload {
     std::int64_t staleCases = 0;
 };
 // Case statuses come from the snapshot (taken as of the date T wanted); the assignments, leads
-// and activity are read from db, which must be the snapshot's case file.
+// and activity are read from db, which must be the snapshot's case file. The cases hidden from
+// the snapshot's reader count for nobody (Reader).
 QList<Caseload> caseload(db::Database &db, const Snapshot &snapshot, const CaseloadOptions &options);
-QList<Caseload> caseload(db::Database &db, const QDate &asOf, const CaseloadOptions &options);
+QList<Caseload> caseload(db::Database &db, const QDate &asOf, const CaseloadOptions &options, const Reader &reader = {});
 
 } // namespace cb::stats
