@@ -7,6 +7,7 @@
 #include "TestSupport.h"
 
 #include "model/io/JsonExchange.h"
+#include "model/storage/Backup.h"
 #include "model/storage/AuditChain.h"
 #include "model/storage/CaseFile.h"
 #include "model/storage/Database.h"
@@ -109,6 +110,8 @@ private slots:
     void tampering_data();
     void tampering();
     void truncationIsNotSeenFromTheFile();
+    void aBackupCatchesACutTrail();
+    void aBackupCatchesARewrittenTrail();
     void triggerRefusesEveryChange();
     void chainHeadAndContains();
     void migrationChainsExistingRows();
@@ -210,6 +213,86 @@ void TestAuditChain::truncationIsNotSeenFromTheFile()
     chain = findCheck(checks, u"audit chain"_s);
     QVERIFY(chain);
     QVERIFY2(chain->ok, qPrintable(describe(checks)));
+}
+
+namespace {
+// A file with history, a backup of it, and more work after the backup.
+struct WithBackup {
+    explicit WithBackup(const QString &dir)
+        : f(dir)
+    {
+        addHistory(*f.store);
+        backup = dir + u"/backup.caseboard"_s;
+        backupCaseFile(*f.file, backup, secret());
+        copy = CaseFile::openReadOnly(backup, secret());
+        backupHead = audit::head(copy->db()).id;
+        addSampleCase(*f.store, u"HZ-2024-002"_s); // after the backup
+    }
+    Fixture f;
+    QString backup;
+    std::unique_ptr<CaseFile> copy;
+    qint64 backupHead = 0;
+};
+
+void deleteEntriesAfter(const QString &path, qint64 id)
+{
+    db::Database raw = rawKeyed(path);
+    raw.execScript("DROP TRIGGER audit_no_delete;");
+    db::Statement del = raw.prepare("DELETE FROM audit WHERE id > ?1");
+    del.bind(1, id);
+    del.run();
+}
+} // namespace
+
+void TestAuditChain::aBackupCatchesACutTrail()
+{
+    QTemporaryDir dir;
+    WithBackup w(dir.path());
+    QVERIFY(w.backupHead > 3);
+    QVERIFY(audit::head(w.f.file->db()).id > w.backupHead);
+    // The trail grew after the backup: it holds the backup's whole trail.
+    QCOMPARE(audit::compareWithCopy(w.f.file->db(), w.copy->db(), u"the backup"_s), QStringList());
+
+    // Cut back to two entries before the backup's head: the chain that is left holds, but the
+    // backup's last two entries are missing.
+    deleteEntriesAfter(w.f.path, w.backupHead - 2);
+    QVERIFY(!audit::firstBrokenLink(w.f.file->db()));
+    const QStringList problems = audit::compareWithCopy(w.f.file->db(), w.copy->db(), u"the backup"_s);
+    QCOMPARE(problems.size(), 1);
+    const QString expected = u"ends at entry %1, but the backup holds entries up to %2: entries %3 to %2 were cut off"_s
+                                 .arg(w.backupHead - 2)
+                                 .arg(w.backupHead)
+                                 .arg(w.backupHead - 1);
+    QVERIFY2(problems[0].contains(expected), qPrintable(problems[0]));
+}
+
+void TestAuditChain::aBackupCatchesARewrittenTrail()
+{
+    QTemporaryDir dir;
+    WithBackup w(dir.path());
+    // Someone with the key cuts the last three entries the backup holds and writes a new, well
+    // chained history in their place, longer than the backup's.
+    const qint64 from = w.backupHead - 2;
+    deleteEntriesAfter(w.f.path, from - 1);
+    {
+        db::Database raw = rawKeyed(w.f.path);
+        raw.addSha256Function();
+        db::Statement forge = raw.prepare(
+            "INSERT INTO audit (id, at, actor, action, entity, hash) SELECT ?1, 0, 'x', 'forged', 'case', "
+            "cb_sha256((SELECT hash FROM audit WHERE id = ?1 - 1) || char(10) || "
+            "json_array(?1, 0, NULL, 'x', 'forged', 'case', NULL, NULL, NULL, NULL, NULL))");
+        for (qint64 id = from; id <= w.backupHead + 5; ++id) {
+            forge.reset();
+            forge.bind(1, id);
+            forge.run();
+        }
+    }
+    QVERIFY2(!audit::firstBrokenLink(w.f.file->db()), "the forged entries are chained like real ones");
+    QVERIFY(audit::head(w.f.file->db()).id > w.backupHead);
+    const QStringList problems = audit::compareWithCopy(w.f.file->db(), w.copy->db(), u"the backup"_s);
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems[0].startsWith(u"entry %1 of the audit trail is not the one the backup holds"_s.arg(from)),
+             qPrintable(problems[0]));
 }
 
 void TestAuditChain::triggerRefusesEveryChange()

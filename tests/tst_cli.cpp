@@ -365,6 +365,12 @@ private slots:
                        test::passphrase());
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(cli({QStringLiteral("--db"), backup, QStringLiteral("verify")}, test::passphrase()).exitCode, 0);
+        // The live trail holds every entry of the backup (tst_auditchain cuts and rewrites it).
+        r = cli({QStringLiteral("--db"), db, QStringLiteral("verify"), QStringLiteral("--against"), backup},
+                test::passphrase());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("audit trail against %1: ok").arg(QDir::toNativeSeparators(backup))),
+                 qPrintable(r.out));
         // No overwrite; no destination is a usage error.
         const QByteArray backupSum = test::fileChecksum(backup);
         r = cli({QStringLiteral("--db"), db, QStringLiteral("backup"), QStringLiteral("--out"), backup}, test::passphrase());

@@ -8,6 +8,7 @@
 #include "model/demo/DemoGenerator.h"
 #include "model/io/JsonExchange.h"
 #include "model/io/PublicImport.h"
+#include "model/storage/AuditChain.h"
 #include "model/storage/Backup.h"
 #include "model/storage/CaseFile.h"
 #include "model/storage/Database.h"
@@ -376,9 +377,26 @@ int cmdImport(Context &ctx)
 int cmdVerify(Context &ctx)
 {
     requireNoExtraArguments(ctx, 0);
-    auto file = signIn(ctx, true);
+    SecretBytes secret;
+    auto file = signIn(ctx, true, &secret);
+    QList<CaseFile::Check> checks = file->verify();
+    // --against: the trail must still hold every entry of an earlier copy (a backup keeps its own
+    // chain head), which catches a trail cut short, and old pages written back over new ones.
+    const QString against = ctx.parser->value(QStringLiteral("against"));
+    if (!against.isEmpty()) {
+        CaseFile::Check c;
+        c.name = Tr::tr("audit trail against %1").arg(QDir::toNativeSeparators(against));
+        const bool recovery = !ctx.recoveryKeyFile.isEmpty();
+        if (recovery)
+            secret = readRecoveryKey(ctx);
+        std::unique_ptr<CaseFile> copy =
+            CaseFile::openReadOnly(against, SignIn{file->session().login, secret, recovery});
+        c.problems = audit::compareWithCopy(file->db(), copy->db(), QDir::toNativeSeparators(against));
+        c.ok = c.problems.isEmpty();
+        checks << c;
+    }
     bool allOk = true;
-    for (const CaseFile::Check &c : file->verify()) {
+    for (const CaseFile::Check &c : checks) {
         ctx.out << c.name << ": " << (c.ok ? Tr::tr("ok") : Tr::tr("FAILED")) << '\n';
         for (const QString &p : c.problems)
             ctx.out << "  " << p << '\n';
@@ -446,6 +464,7 @@ int cmdStats(Context &ctx)
         throw UsageProblem{Tr::tr("--format: one of csv, json, table; not %1").arg(format)};
 
     auto file = signIn(ctx, true);
+    r.reader.memberId = file->session().memberId;
     const Tabular t = statsTable(file->db(), r);
     if (format == QLatin1String("csv"))
         writeCsv(t, ctx.out);
@@ -735,7 +754,10 @@ QList<Command> commands()
         {"verify",
          QT_TRANSLATE_NOOP("cb::cli::Cli",
                            "Check SQLite and cipher integrity, schema version, foreign keys and audit completeness."),
-         {},
+         {QCommandLineOption(QStringLiteral("against"),
+                             Tr::tr("Also check that the audit trail still holds every entry of an earlier copy of "
+                                    "the file (a backup), opened with the same sign-in."),
+                             QStringLiteral("BACKUP"))},
          {},
          &cmdVerify},
         {"stats",

@@ -61,6 +61,39 @@ bool contains(db::Database &db, const ChainHead &earlier)
     return s.step() && s.text(0) == earlier.hash;
 }
 
+QStringList compareWithCopy(db::Database &live, db::Database &copy, const QString &copyName)
+{
+    const ChainHead copyHead = head(copy);
+    if (contains(live, copyHead))
+        return {};
+    // Where the two trails part: the last entry of the copy that the live trail still holds
+    // (a binary search: with both chains sound, holding entry n means holding every entry before).
+    std::int64_t lo = 0; // held (0: nothing to hold)
+    std::int64_t hi = copyHead.id; // not held
+    db::Statement at = copy.prepare("SELECT id, hash FROM audit WHERE id <= ?1 ORDER BY id DESC LIMIT 1");
+    while (hi - lo > 1) {
+        const std::int64_t mid = lo + (hi - lo) / 2;
+        at.reset();
+        at.bind(1, mid);
+        const ChainHead entry = at.step() ? ChainHead{at.int64(0), at.text(1)} : ChainHead{};
+        if (entry.id <= lo || contains(live, entry))
+            lo = std::max(lo, mid);
+        else
+            hi = mid;
+    }
+    const ChainHead liveHead = head(live);
+    if (liveHead.id <= lo)
+        return {Tr::tr("the audit trail ends at entry %1, but %2 holds entries up to %3: entries %4 to %3 were cut "
+                       "off the trail")
+                    .arg(liveHead.id)
+                    .arg(copyName)
+                    .arg(copyHead.id)
+                    .arg(lo + 1)};
+    return {Tr::tr("entry %1 of the audit trail is not the one %2 holds: the trail was rewritten from that entry on")
+                .arg(lo + 1)
+                .arg(copyName)};
+}
+
 void chainUnsealed(db::Database &db)
 {
     // The ids first: rows are not updated under a running scan of the same table.

@@ -11,6 +11,7 @@
 // with a chain head recorded elsewhere (every backup records its own head; see Backup.h).
 
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <optional>
@@ -45,6 +46,13 @@ std::optional<BrokenLink> firstBrokenLink(db::Database &db);
 // there with its hash. With firstBrokenLink() == nullopt, that proves every entry up to it is
 // unchanged, so an older head that is missing means the trail was cut or rewritten.
 bool contains(db::Database &db, const ChainHead &earlier);
+
+// The trail of `live` against a copy made earlier (a backup, an export): every entry the copy
+// holds must still be in `live`, unchanged, or the trail was cut short (entries removed from its
+// end leave a chain that holds) or rewritten. Empty when `live` holds the copy's whole trail;
+// else one line naming the first entry missing or changed and, for a trail cut short, the
+// entries lost. `copyName` names the copy in the message.
+QStringList compareWithCopy(db::Database &live, db::Database &copy, const QString &copyName);
 
 // Chains every entry that has no hash yet, in id order (the migration to schema 3). The caller
 // has lifted the append-only trigger for the duration.
