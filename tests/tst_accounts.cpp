@@ -9,6 +9,7 @@
 #include "model/auth/Crypto.h"
 #include "model/auth/KeyHeader.h"
 #include "model/auth/PassphrasePolicy.h"
+#include "model/auth/SignInLog.h"
 #include "model/auth/Vault.h"
 #include "model/storage/Backup.h"
 #include "model/storage/CaseFile.h"
@@ -19,11 +20,21 @@
 #include "model/storage/SecretBytes.h"
 #include "model/store/CaseStore.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <thread>
 
 using namespace cb;
 using namespace cb::test;
@@ -64,9 +75,72 @@ QByteArray bytesOf(const QString &path)
     return f->read(0, f->size());
 }
 
-QByteArray databaseRegion(const QString &path)
+// SHA-256 of the whole case file, key header and database alike.
+QByteArray checksumOf(const QString &path)
 {
-    return bytesOf(path).mid(container::kHeaderSize);
+    return QCryptographicHash::hash(bytesOf(path), QCryptographicHash::Sha256).toHex();
+}
+
+QString recordPath(const QString &path)
+{
+    return auth::SignInLog::pathFor(path);
+}
+
+auth::SignInRecord recordOf(const QString &path, const QString &login)
+{
+    return auth::SignInLog(path).read().accounts.value(login);
+}
+
+// The record's failure times in the audit trail's type.
+QList<qint64> failuresOf(const QString &path, const QString &login)
+{
+    const QList<std::int64_t> ms = recordOf(path, login).failuresMs;
+    return QList<qint64>(ms.cbegin(), ms.cend());
+}
+
+QByteArray plainBytesOf(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void writePlain(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(bytes), bytes.size());
+}
+
+// Whether another process sees a SHARED lock of SQLite's on the file: a read lock on the shared
+// range after the pending byte (sqlite3.c, unixLock). POSIX locks are per process, so only a
+// child can tell whether this process still holds one.
+bool othersSeeASharedLock(const QString &path)
+{
+    const QByteArray native = QFile::encodeName(path);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int fd = ::open(native.constData(), O_RDWR);
+        struct flock lock {};
+        lock.l_type = F_WRLCK;
+        lock.l_whence = SEEK_SET;
+        lock.l_start = 0x40000000 + 2;
+        lock.l_len = 510;
+        const int rc = fd >= 0 ? ::fcntl(fd, F_GETLK, &lock) : -1;
+        ::_exit(rc == 0 && lock.l_type == F_RDLCK ? 0 : 1);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+// A case file as CaseBoard wrote them before key slots: SQLCipher keyed with the passphrase.
+void makeOldFormatFile(const QString &path)
+{
+    db::Database db = db::Database::open(path, db::OpenMode::ReadWriteCreate);
+    db.key(secret());
+    db.addSha256Function();
+    db.execScript("PRAGMA application_id = " + std::to_string(schema::kApplicationId));
+    schema::migrate(db);
 }
 
 auth::KeyHeader headerOf(const QString &path)
@@ -150,6 +224,15 @@ QList<qint64> timesOf(const QList<AuditRow> &rows, const QString &action, const 
     return out;
 }
 
+QStringList detailsOf(const QList<AuditRow> &rows, const QString &action, const QString &actor)
+{
+    QStringList out;
+    for (const AuditRow &r : rows)
+        if (r.action == action && r.actor == actor)
+            out << r.detail;
+    return out;
+}
+
 QString fromCodePoints(const QList<uint> &codePoints, qsizetype count)
 {
     return QString::fromUcs4(reinterpret_cast<const char32_t *>(codePoints.constData()), count);
@@ -189,6 +272,13 @@ struct Unit {
         o.clock = &clock;
         return readOnly ? CaseFile::openReadOnly(path, SignIn{login, s}, o) : CaseFile::open(path, SignIn{login, s}, o);
     }
+    std::unique_ptr<CaseFile> openWithRecoveryKey(bool readOnly = false)
+    {
+        OpenOptions o;
+        o.clock = &clock;
+        return readOnly ? CaseFile::openReadOnly(path, SignIn{QString(), recoveryKey, true}, o)
+                        : CaseFile::openWithRecoveryKey(path, recoveryKey, o);
+    }
     QString recoveryText() const
     {
         return QString::fromLatin1(recoveryKey.data(), static_cast<qsizetype>(recoveryKey.size()));
@@ -204,7 +294,7 @@ private slots:
     void createMakesAdministratorAndRecoveryKey();
     void passphraseIsNotTheDatabaseKey();
     void rawKeyLookalikeIsJustAPassphrase();
-    void wrongPassphraseChangesNoDatabaseByte();
+    void wrongPassphraseChangesNoByteOfTheFile();
     void twoAccountsBothOpen();
     void rolesComeFromMembers();
     void removedAccountOpensNeitherFileNorLaterBackup();
@@ -214,12 +304,19 @@ private slots:
     void fiveFailuresOverTwentyMinutesDoNotLock();
     void successResetsTheCount();
     void fileWithoutRecoveryKeyNeverLocks();
+    void missingRecordMeansNoLock();
+    void damagedRecordFailsClosed_data();
+    void damagedRecordFailsClosed();
+    void damagedRecordOfAFileThatCannotLock();
+    void concurrentFailuresLoseNoCount();
+    void oldHeaderFailuresAndLocksMove();
     void defaultCostIsStandard();
     void policy_data();
     void policy();
     void longPassphraseNeverTruncated();
     void backupCarriesTheSlots();
     void oldFormatFileOpensAndUpgrades();
+    void oldFormatOpenKeepsOtherConnectionsLocks();
     void compatibleOpenNeedsALoginWithSeveralAccounts();
 };
 
@@ -299,7 +396,7 @@ void TestAccounts::rawKeyLookalikeIsJustAPassphrase()
     QVERIFY(!opens(path, u"admin"_s, u"x'00112233445566778899aabbccddeeff00112233445566778899aabbccddeefe'"_s));
 }
 
-void TestAccounts::wrongPassphraseChangesNoDatabaseByte()
+void TestAccounts::wrongPassphraseChangesNoByteOfTheFile()
 {
     Unit u;
     {
@@ -307,29 +404,48 @@ void TestAccounts::wrongPassphraseChangesNoDatabaseByte()
         CaseStore store(*file, u.clock);
         addSampleCase(store);
     }
-    const QByteArray before = databaseRegion(u.path);
-    const auth::KeyHeader headerBefore = headerOf(u.path);
+    const QByteArray before = checksumOf(u.path);
+    const QDateTime modified = QFileInfo(u.path).lastModified();
     QVERIFY(!QFileInfo::exists(u.path + u"-wal"_s));
+    QVERIFY(!QFileInfo::exists(recordPath(u.path)));
     u.clock.advanceSecs(60);
 
-    for (bool readOnly : {false, true}) {
+    QList<qint64> times;
+    for (int i = 0; i < 4; ++i) {
+        const bool readOnly = i % 2 == 1;
+        times << u.clock.nowMs();
         const QString message = expectError([&] { u.open(u"D-7"_s, u"seven silver ferries at dusk"_s, readOnly); },
                                              ErrorKind::WrongPassphrase);
         QVERIFY2(message.contains(u.path), qPrintable(message));
         QVERIFY2(message.contains(u"passphrase is wrong"_s), qPrintable(message));
         QVERIFY2(!message.contains(u"dusk"_s), qPrintable(message));
+        u.clock.advanceSecs(10);
     }
-    QCOMPARE(databaseRegion(u.path), before);
+    // Not one byte of the case file, header included, and no log beside it.
+    QCOMPARE(checksumOf(u.path), before);
+    QCOMPARE(QFileInfo(u.path).lastModified(), modified);
     QVERIFY(!QFileInfo::exists(u.path + u"-wal"_s));
-    // The header changed by the two failures and by nothing else.
-    auth::KeyHeader after = headerOf(u.path);
-    QCOMPARE(after.account(u"D-7"_s)->failuresMs, (QList<std::int64_t>{u.clock.nowMs(), u.clock.nowMs()}));
-    after.account(u"D-7"_s)->failuresMs.clear();
-    after.sequence = headerBefore.sequence;
-    QCOMPARE(after, headerBefore);
+    // The failures are in the sign-in record beside it: owner-only, no lock file left behind.
+    const auth::SignInRecords records = auth::SignInLog(u.path).read();
+    QCOMPARE(records.accounts.keys(), QStringList{u"D-7"_s});
+    QCOMPARE(failuresOf(u.path, u"D-7"_s), times);
+    QVERIFY(!records.accounts.value(u"D-7"_s).locked());
+    QVERIFY(records.recovery.isEmpty());
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                                            QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QCOMPARE(QFile::permissions(recordPath(u.path)) & others, QFileDevice::Permissions());
+    QVERIFY(QFile::permissions(recordPath(u.path)) & QFileDevice::ReadOwner);
+    QVERIFY(!QFileInfo::exists(recordPath(u.path) + u".lock"_s));
+    // It holds logins and times: no guess, no name, nothing of a case.
+    const QByteArray raw = plainBytesOf(recordPath(u.path));
+    for (const char *absent : {"dusk", "ferries", "Dana", "Pat Admin", "HZ-2024"})
+        QVERIFY2(!raw.contains(absent), absent);
+    QCOMPARE(QJsonDocument::fromJson(raw).object().keys(),
+             (QStringList{u"accounts"_s, u"format"_s, u"version"_s}));
     // An unknown login is refused before any passphrase is tried, and counts nowhere.
     expectError([&] { u.open(u"Z-99"_s, kAdminPass); }, ErrorKind::WrongPassphrase);
-    QCOMPARE(headerOf(u.path).sequence, headerBefore.sequence + 2);
+    QCOMPARE(plainBytesOf(recordPath(u.path)), raw);
+    QCOMPARE(checksumOf(u.path), before);
 }
 
 void TestAccounts::twoAccountsBothOpen()
@@ -499,6 +615,7 @@ void TestAccounts::recoveryKeyOpens()
 void TestAccounts::lockoutAfterFiveFailuresWithinFifteenMinutes()
 {
     Unit u;
+    const QByteArray sum = checksumOf(u.path);
     const qint64 t0 = u.clock.nowMs();
     QList<qint64> times;
     for (int i = 0; i < 5; ++i) {
@@ -512,18 +629,32 @@ void TestAccounts::lockoutAfterFiveFailuresWithinFifteenMinutes()
     // Locked: the right passphrase is refused now, and two hours later, until released.
     const QString locked = expectError([&] { u.open(u"D-7"_s, kDetectivePass); }, ErrorKind::Refused);
     QVERIFY2(locked.contains(u"locked"_s) && locked.contains(u"administrator"_s), qPrintable(locked));
+    QVERIFY2(locked.contains(u"2024-06-15 12:08"_s), qPrintable(locked)); // since the fifth failure
     u.clock.advanceSecs(2 * 3600);
-    expectError([&] { u.open(u"D-7"_s, kDetectivePass); }, ErrorKind::Refused);
-    QVERIFY(headerOf(u.path).account(u"D-7"_s)->locked());
+    expectError([&] { u.open(u"D-7"_s, kDetectivePass, true); }, ErrorKind::Refused);
+    QCOMPARE(qint64(recordOf(u.path, u"D-7"_s).lockedAtMs), times.last());
+    QCOMPARE(failuresOf(u.path, u"D-7"_s), times);
+    // Five failures, a lock and two refusals: not one byte of the case file.
+    QCOMPARE(checksumOf(u.path), sum);
     // Other accounts are not affected.
     auto admin = u.open(u"A-1"_s, kAdminPass);
-    auth::Accounts(*admin, u.clock).release(u"D-7"_s);
+    auth::Accounts accounts(*admin, u.clock);
+    const QList<auth::AccountInfo> listed = accounts.list();
+    QCOMPARE(listed.at(1).login, u"D-7"_s);
+    QVERIFY(listed.at(1).locked);
+    QCOMPARE(qint64(listed.at(1).lockedAtMs), times.last());
+    QCOMPARE(listed.at(1).pendingFailures, 5);
+    QVERIFY(!listed.at(0).locked);
+    const QByteArray headerBefore = bytesOf(u.path).left(container::kHeaderSize);
+    accounts.release(u"D-7"_s);
     const QList<AuditRow> events = accountEvents(*admin);
     QCOMPARE(timesOf(events, u"sign_in_failed"_s, u"D-7"_s), times);
     QCOMPARE(timesOf(events, u"account_released"_s, u"A-1"_s), QList<qint64>{u.clock.nowMs()});
+    // The release is the record's: the key header is not written.
+    QCOMPARE(bytesOf(u.path).left(container::kHeaderSize), headerBefore);
+    QVERIFY(!QFileInfo::exists(recordPath(u.path)));
+    expectError([&] { accounts.release(u"D-7"_s); }, ErrorKind::Refused);
     admin.reset();
-    QVERIFY(!headerOf(u.path).account(u"D-7"_s)->locked());
-    QVERIFY(headerOf(u.path).account(u"D-7"_s)->failuresMs.isEmpty());
     auto det = u.open(u"D-7"_s, kDetectivePass);
     QCOMPARE(det->session().login, u"D-7"_s);
     // The failures were moved once, not again at this sign-in.
@@ -543,14 +674,17 @@ void TestAccounts::fiveFailuresOverTwentyMinutesDoNotLock()
         QVERIFY2(!message.contains(u"is locked"_s), qPrintable(message));
     }
     QCOMPARE(times.last() - times.first(), 20 * 60 * 1000);
-    QVERIFY(!headerOf(u.path).account(u"D-7"_s)->locked());
+    QVERIFY(!recordOf(u.path, u"D-7"_s).locked());
+    QCOMPARE(failuresOf(u.path, u"D-7"_s), times);
+    u.clock.advanceSecs(1);
     auto det = u.open(u"D-7"_s, kDetectivePass);
     // The successful sign-in moved the five failures, with their own times, and recorded itself.
     const QList<AuditRow> events = accountEvents(*det);
     QCOMPARE(timesOf(events, u"sign_in_failed"_s, u"D-7"_s), times);
-    QCOMPARE(timesOf(events, u"sign_in"_s, u"D-7"_s), QList<qint64>{times.last()});
+    QCOMPARE(timesOf(events, u"sign_in"_s, u"D-7"_s), QList<qint64>{times.last() + 1000});
     det.reset();
-    QVERIFY(headerOf(u.path).account(u"D-7"_s)->failuresMs.isEmpty());
+    // They left the record, which had nothing else: it is gone.
+    QVERIFY(!QFileInfo::exists(recordPath(u.path)));
 }
 
 void TestAccounts::successResetsTheCount()
@@ -566,7 +700,8 @@ void TestAccounts::successResetsTheCount()
         if (round == 0)
             QVERIFY(u.open(u"D-7"_s, kDetectivePass));
     }
-    QVERIFY(!headerOf(u.path).account(u"D-7"_s)->locked());
+    QCOMPARE(recordOf(u.path, u"D-7"_s).failuresMs.size(), 4);
+    QVERIFY(!recordOf(u.path, u"D-7"_s).locked());
     QVERIFY(u.open(u"D-7"_s, kDetectivePass));
 }
 
@@ -584,13 +719,234 @@ void TestAccounts::fileWithoutRecoveryKeyNeverLocks()
     QVERIFY(!headerOf(path).recovery());
     for (int i = 0; i < 6; ++i)
         QVERIFY(!opens(path, u"admin"_s, u"wrong guess number %1"_s.arg(i), &clock));
-    QCOMPARE(headerOf(path).account(u"admin"_s)->failuresMs.size(), 6);
-    QVERIFY(!headerOf(path).account(u"admin"_s)->locked());
+    QCOMPARE(recordOf(path, u"admin"_s).failuresMs.size(), 6);
+    QVERIFY(!recordOf(path, u"admin"_s).locked());
     OpenOptions o;
     o.clock = &clock;
     const SecretBytes s = secret(kAdminPass);
     auto file = CaseFile::open(path, SignIn{QString(), s}, o);
     QCOMPARE(timesOf(accountEvents(*file), u"sign_in_failed"_s, u"admin"_s).size(), 6);
+}
+
+void TestAccounts::missingRecordMeansNoLock()
+{
+    // Deleting the record lifts a lock (and loses its failures): whoever can do that can as well
+    // copy the file and guess offline, which the lockout never prevented (auth/Lockout.h).
+    Unit u;
+    for (int i = 0; i < 5; ++i)
+        expectError([&] { u.open(u"D-7"_s, u"wrong guess number %1"_s.arg(i)); }, ErrorKind::WrongPassphrase);
+    expectError([&] { u.open(u"D-7"_s, kDetectivePass); }, ErrorKind::Refused);
+    QVERIFY(QFile::remove(recordPath(u.path)));
+    auto det = u.open(u"D-7"_s, kDetectivePass);
+    QCOMPARE(det->session().login, u"D-7"_s);
+    QVERIFY(timesOf(accountEvents(*det), u"sign_in_failed"_s, u"D-7"_s).isEmpty());
+    QVERIFY(!QFileInfo::exists(recordPath(u.path)));
+}
+
+void TestAccounts::damagedRecordFailsClosed_data()
+{
+    QTest::addColumn<QByteArray>("bytes"); // the record's; "<folder>": a folder in its place
+    QTest::newRow("not JSON") << QByteArray("{\"format\": \"caseboard-sign-in-rec");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("a newer version")
+        << QByteArray(R"({"format": "caseboard-sign-in-record", "version": 2, "accounts": {}})");
+    QTest::newRow("another format") << QByteArray(R"({"format": "something else", "version": 1, "accounts": {}})");
+    QTest::newRow("a time that is text")
+        << QByteArray(R"({"format": "caseboard-sign-in-record", "version": 1, "accounts": {"D-7": {"failures": ["noon"]}}})");
+    QTest::newRow("a negative lock time")
+        << QByteArray(R"({"format": "caseboard-sign-in-record", "version": 1, "accounts": {"D-7": {"lockedAt": -5}}})");
+    QTest::newRow("a folder") << QByteArray("<folder>");
+}
+
+void TestAccounts::damagedRecordFailsClosed()
+{
+    QFETCH(QByteArray, bytes);
+    Unit u;
+    const QString record = recordPath(u.path);
+    const bool folder = bytes == "<folder>";
+    if (folder)
+        QVERIFY(QDir().mkpath(record));
+    else
+        writePlain(record, bytes);
+    const QByteArray sum = checksumOf(u.path);
+
+    // No account signs in, with the right passphrase or a wrong one; nothing is tried or counted.
+    for (const QString &pass : {kDetectivePass, u"wrong guess number 1"_s}) {
+        const QString message = expectError([&] { u.open(u"D-7"_s, pass); }, ErrorKind::Refused);
+        QVERIFY2(message.contains(record) && message.contains(u"recovery key"_s), qPrintable(message));
+    }
+    expectError([&] { u.open(u"A-1"_s, kAdminPass, true); }, ErrorKind::Refused);
+    QCOMPARE(checksumOf(u.path), sum);
+    QCOMPARE(QFileInfo(record).isDir(), folder);
+    if (!folder)
+        QCOMPARE(plainBytesOf(record), bytes);
+
+    // The recovery key opens the file; read-only, it changes nothing ...
+    QVERIFY(u.openWithRecoveryKey(true)->session().recovery);
+    QVERIFY(QFileInfo::exists(record));
+    // ... and for work, it sets the record aside under a name of its own, audited.
+    auto recovery = u.openWithRecoveryKey();
+    QVERIFY(!QFileInfo::exists(record));
+    const QString aside = u"unit.caseboard.signins.damaged-20240615T120000000Z"_s;
+    QVERIFY(QFileInfo::exists(u.dir.filePath(aside)));
+    if (!folder)
+        QCOMPARE(plainBytesOf(u.dir.filePath(aside)), bytes);
+    const QList<AuditRow> events = accountEvents(*recovery);
+    QCOMPARE(detailsOf(events, u"sign_in_record_reset"_s, u"recovery"_s), QStringList{aside});
+    QCOMPARE(timesOf(events, u"sign_in_record_reset"_s, u"recovery"_s), QList<qint64>{u.clock.nowMs()});
+    recovery.reset();
+    // Counting starts again.
+    QVERIFY(u.open(u"D-7"_s, kDetectivePass));
+    expectError([&] { u.open(u"D-7"_s, u"wrong guess number 2"_s); }, ErrorKind::WrongPassphrase);
+    QCOMPARE(recordOf(u.path, u"D-7"_s).failuresMs.size(), 1);
+}
+
+void TestAccounts::damagedRecordOfAFileThatCannotLock()
+{
+    // Without a recovery key a file never locks, so a damaged record blocks nobody; it is set
+    // aside at the next sign-in for work, as the recovery key does it elsewhere.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"tool.caseboard"_s);
+    FixedClock clock(QDateTime(QDate(2024, 6, 15), QTime(12, 0), Qt::UTC));
+    NewCaseFile spec;
+    spec.recoveryKey = false;
+    spec.kdf = auth::KdfParams::weakForTestsOnly();
+    CaseFile::create(path, spec, secret(kAdminPass)).file.reset();
+    writePlain(recordPath(path), "not a record");
+    QVERIFY(!opens(path, u"admin"_s, u"wrong guess number 1"_s, &clock));
+    QCOMPARE(plainBytesOf(recordPath(path)), QByteArray("not a record"));
+    QVERIFY(opens(path, u"admin"_s, kAdminPass, &clock));
+    QCOMPARE(plainBytesOf(recordPath(path)), QByteArray("not a record"));
+    OpenOptions o;
+    o.clock = &clock;
+    const SecretBytes s = secret(kAdminPass);
+    auto file = CaseFile::open(path, SignIn{QString(), s}, o);
+    QVERIFY(!QFileInfo::exists(recordPath(path)));
+    QCOMPARE(detailsOf(accountEvents(*file), u"sign_in_record_reset"_s, u"admin"_s),
+             QStringList{u"tool.caseboard.signins.damaged-20240615T120000000Z"_s});
+}
+
+void TestAccounts::concurrentFailuresLoseNoCount()
+{
+    // Two sign-ins at a time, each failing eight times: every failure is counted, because every
+    // count re-reads the record under its lock. (A file without a recovery key, so that no lock
+    // stops the count early.)
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"busy.caseboard"_s);
+    NewCaseFile spec;
+    spec.recoveryKey = false;
+    spec.kdf = auth::KdfParams::weakForTestsOnly();
+    CaseFile::create(path, spec, secret(kAdminPass)).file.reset();
+    const FixedClock clock(QDateTime(QDate(2024, 6, 15), QTime(12, 0), Qt::UTC));
+    constexpr int kEach = 8;
+    int refused[2] = {0, 0};
+    auto guess = [&](int who) {
+        for (int i = 0; i < kEach; ++i)
+            refused[who] += opens(path, u"admin"_s, u"guess %1 of %2"_s.arg(i).arg(who), &clock) ? 0 : 1;
+    };
+    std::thread first(guess, 0);
+    std::thread second(guess, 1);
+    first.join();
+    second.join();
+    QCOMPARE(refused[0] + refused[1], 2 * kEach);
+    QCOMPARE(recordOf(path, u"admin"_s).failuresMs.size(), 2 * kEach);
+
+    // A count waits for the lock another holds, and then starts from what that one wrote.
+    auth::SignInLog log(path);
+    log.update([&](auth::SignInRecords &records) {
+        records.accounts[u"admin"_s].failuresMs << 1;
+        const QString busy = expectError([&] { auth::SignInLog(path).update([](auth::SignInRecords &) {}, 0); },
+                                         ErrorKind::Busy);
+        QVERIFY2(busy.contains(recordPath(path)), qPrintable(busy));
+    });
+    QVERIFY(!opens(path, u"admin"_s, u"one more guess"_s, &clock));
+    QCOMPARE(recordOf(path, u"admin"_s).failuresMs.size(), 2 * kEach + 2);
+}
+
+void TestAccounts::oldHeaderFailuresAndLocksMove()
+{
+    // Files written before the sign-in record kept failures and locks in their header slots. They
+    // still count and lock; they move out at the next sign-in for work (or change of accounts),
+    // and the header is then written without them.
+    Unit u;
+    const qint64 t0 = u.clock.nowMs();
+    const QList<qint64> old = {t0 - 10 * 60 * 1000, t0 - 9 * 60 * 1000};
+    {
+        auth::KeyHeader h = headerOf(u.path);
+        h.account(u"D-7"_s)->failuresMs = QList<std::int64_t>(old.cbegin(), old.cend());
+        h.account(u"D-7"_s)->droppedFailures = 1;
+        writeHeader(u.path, h);
+    }
+    const QByteArray sum = checksumOf(u.path);
+    // Two old failures and three new ones within 15 minutes: locked. The header stays as it is.
+    QList<qint64> fresh;
+    for (int i = 0; i < 3; ++i) {
+        fresh << u.clock.nowMs();
+        const QString message = expectError([&] { u.open(u"D-7"_s, u"wrong guess number %1"_s.arg(i)); },
+                                            ErrorKind::WrongPassphrase);
+        QCOMPARE(message.contains(u"locked"_s), i == 2);
+        u.clock.advanceSecs(60);
+    }
+    QCOMPARE(checksumOf(u.path), sum);
+    QCOMPARE(failuresOf(u.path, u"D-7"_s), old + fresh);
+    QCOMPARE(recordOf(u.path, u"D-7"_s).earlierFailures, 1u);
+    QCOMPARE(qint64(recordOf(u.path, u"D-7"_s).lockedAtMs), fresh.last());
+    QCOMPARE(headerOf(u.path).account(u"D-7"_s)->failuresMs, QList<std::int64_t>(old.cbegin(), old.cend()));
+
+    // The administrator's sign-in moves them all into the record, the header without them.
+    auto admin = u.open(u"A-1"_s, kAdminPass);
+    const auth::KeySlot *slot = headerOf(u.path).account(u"D-7"_s);
+    QVERIFY(slot->failuresMs.isEmpty() && slot->droppedFailures == 0 && !slot->locked());
+    QCOMPARE(failuresOf(u.path, u"D-7"_s), old + fresh);
+    expectError([&] { u.open(u"D-7"_s, kDetectivePass, true); }, ErrorKind::Refused);
+    auth::Accounts(*admin, u.clock).release(u"D-7"_s);
+    QList<AuditRow> events = accountEvents(*admin);
+    QCOMPARE(timesOf(events, u"sign_in_failed"_s, u"D-7"_s), old + fresh + QList<qint64>{u.clock.nowMs()});
+    QVERIFY(detailsOf(events, u"sign_in_failed"_s, u"D-7"_s).last().contains(u"1 earlier"_s));
+    admin.reset();
+    QVERIFY(!QFileInfo::exists(recordPath(u.path)));
+
+    // A lock an old header holds locks, and an administrator's release lifts it (from the record).
+    u.clock.advanceSecs(3600);
+    const qint64 lockedAt = u.clock.nowMs() - 5000;
+    {
+        auth::KeyHeader h = headerOf(u.path);
+        h.account(u"D-7"_s)->lockedAtMs = lockedAt;
+        h.account(u"D-7"_s)->failuresMs = {lockedAt};
+        writeHeader(u.path, h);
+    }
+    const QString locked = expectError([&] { u.open(u"D-7"_s, kDetectivePass); }, ErrorKind::Refused);
+    QVERIFY2(locked.contains(u"locked"_s), qPrintable(locked));
+    admin = u.open(u"A-1"_s, kAdminPass);
+    auth::Accounts(*admin, u.clock).release(u"D-7"_s);
+    QCOMPARE(timesOf(accountEvents(*admin), u"sign_in_failed"_s, u"D-7"_s).last(), lockedAt);
+    admin.reset();
+    QVERIFY(!headerOf(u.path).account(u"D-7"_s)->locked());
+    QVERIFY(u.open(u"D-7"_s, kDetectivePass));
+
+    // The account's own sign-in for work moves its old failures too.
+    u.clock.advanceSecs(3600);
+    const qint64 once = u.clock.nowMs() - 7000;
+    {
+        auth::KeyHeader h = headerOf(u.path);
+        h.account(u"D-7"_s)->failuresMs = {once};
+        writeHeader(u.path, h);
+    }
+    auto det = u.open(u"D-7"_s, kDetectivePass);
+    QCOMPARE(timesOf(accountEvents(*det), u"sign_in_failed"_s, u"D-7"_s).last(), once);
+    QVERIFY(headerOf(u.path).account(u"D-7"_s)->failuresMs.isEmpty());
+    QVERIFY(!QFileInfo::exists(recordPath(u.path)));
+    // A change of accounts writes the header without any slot's old failures, and keeps them.
+    det.reset();
+    {
+        auth::KeyHeader h = headerOf(u.path);
+        h.account(u"D-7"_s)->failuresMs = {once + 1};
+        writeHeader(u.path, h);
+    }
+    admin = u.open(u"A-1"_s, kAdminPass);
+    auth::Accounts(*admin, u.clock).replaceRecoveryKey();
+    QVERIFY(headerOf(u.path).account(u"D-7"_s)->failuresMs.isEmpty());
+    QCOMPARE(failuresOf(u.path, u"D-7"_s), QList<qint64>{once + 1});
 }
 
 void TestAccounts::defaultCostIsStandard()
@@ -720,14 +1076,7 @@ void TestAccounts::oldFormatFileOpensAndUpgrades()
     QTemporaryDir dir;
     const QString path = dir.filePath(u"old.caseboard"_s);
     FixedClock clock(QDateTime(QDate(2024, 6, 15), QTime(12, 0), Qt::UTC));
-    {
-        // A case file as CaseBoard wrote them before key slots: SQLCipher keyed with the passphrase.
-        db::Database db = db::Database::open(path, db::OpenMode::ReadWriteCreate);
-        db.key(secret());
-        db.addSha256Function();
-        db.execScript("PRAGMA application_id = " + std::to_string(schema::kApplicationId));
-        schema::migrate(db);
-    }
+    makeOldFormatFile(path);
     {
         auto file = CaseFile::open(path, secret());
         QVERIFY(!file->hasKeySlots());
@@ -769,6 +1118,29 @@ void TestAccounts::oldFormatFileOpensAndUpgrades()
         expectError([&] { raw.scalar("PRAGMA application_id"); }, ErrorKind::NotACaseFile);
     }
     expectError([&] { CaseFile::upgrade(path, secret(), spec); }, ErrorKind::Refused);
+}
+
+void TestAccounts::oldFormatOpenKeepsOtherConnectionsLocks()
+{
+    // Opening an old-format file checks its first bytes before the key: through SQLite's VFS, not
+    // a descriptor of its own, whose closing would drop the locks another connection of this
+    // process holds on the file (POSIX locks belong to the process), and let another process
+    // checkpoint and delete the log under that connection.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"old.caseboard"_s);
+    makeOldFormatFile(path);
+    auto first = CaseFile::open(path, secret());
+    QVERIFY(!first->hasKeySlots());
+    QCOMPARE(first->db().scalar("PRAGMA journal_mode").toString(), u"wal"_s);
+    QVERIFY(othersSeeASharedLock(path));
+    {
+        auto second = CaseFile::openReadOnly(path, secret());
+        QVERIFY(othersSeeASharedLock(path));
+        expectError([&] { CaseFile::open(path, secret(u"not the passphrase at all"_s)); }, ErrorKind::WrongPassphrase);
+    }
+    QVERIFY(othersSeeASharedLock(path));
+    first.reset();
+    QVERIFY(!othersSeeASharedLock(path));
 }
 
 void TestAccounts::compatibleOpenNeedsALoginWithSeveralAccounts()

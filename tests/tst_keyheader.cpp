@@ -64,6 +64,8 @@ auth::KeyHeader sampleHeader(std::uint64_t sequence)
     auth::KeyHeader h;
     h.sequence = sequence;
     auth::KeySlot a = sampleSlot(u"A-1"_s);
+    // Failures and a lock as headers written before the sign-in record hold them (Lockout.h):
+    // still part of the format, so such files keep reading as they are.
     a.failuresMs = {1718452800000, 1718452860000};
     a.droppedFailures = 3;
     a.lockedAtMs = 1718452900000;

@@ -3,6 +3,7 @@
 #include "model/auth/KeyHeader.h"
 #include "model/auth/Lockout.h"
 #include "model/auth/PassphrasePolicy.h"
+#include "model/auth/SignInLog.h"
 #include "model/auth/Vault.h"
 #include "model/storage/CaseFile.h"
 #include "model/storage/ContainerVfs.h"
@@ -103,6 +104,8 @@ KeyHeader readCurrent(const QString &path)
 
 // One change of the header with its audit entries, all or nothing: the database transaction
 // is open while the header is committed, and rolls back if anything before the commit fails.
+// Failures and locks an old header still holds move into the sign-in record first (Lockout.h),
+// and the header is written without them.
 template<typename Change>
 void changeHeader(CaseFile &file, const Clock &clock, const QString &action, const QString &detail, Change &&change)
 {
@@ -120,6 +123,8 @@ void changeHeader(CaseFile &file, const Clock &clock, const QString &action, con
         if (!current)
             throw Error(ErrorKind::Damaged,
                         Tr::tr("The key slots of %1 are damaged. Restore it from a backup.").arg(file.path()));
+        if (lockout::hasLegacyRecords(*current))
+            SignInLog(file.path()).update([&](SignInRecords &records) { lockout::takeLegacyRecords(*current, records); });
         change(*current, store, events);
         store.recordEvent(action, QStringLiteral("account"), detail);
         header::commit(*h, copies, *current);
@@ -134,14 +139,17 @@ QList<AccountInfo> Accounts::list() const
 {
     requireSlots(m_file);
     const KeyHeader header = readCurrent(m_file.path());
+    const SignInRecords records = SignInLog(m_file.path()).read();
     QList<AccountInfo> out, recovery;
     for (const KeySlot &s : header.keySlots) {
+        SignInRecord record = records.of(s);
+        lockout::merge(record, lockout::legacyRecord(s));
         AccountInfo a;
         a.login = s.login;
         a.recovery = s.isRecovery();
-        a.locked = s.locked();
-        a.lockedAtMs = s.lockedAtMs;
-        a.pendingFailures = static_cast<int>(s.failuresMs.size() + s.droppedFailures);
+        a.locked = record.locked();
+        a.lockedAtMs = record.lockedAtMs;
+        a.pendingFailures = record.pending();
         a.createdAtMs = s.createdAtMs;
         if (!a.recovery) {
             if (const std::optional<MemberRow> m = memberByBadge(m_file, s.login)) {
@@ -185,6 +193,11 @@ void Accounts::add(const QString &login, const SecretBytes &passphrase, const st
                          --at;
                      h.keySlots.insert(at, slot);
                  });
+    // A record left under this login by an account removed before starts nobody off locked.
+    try {
+        SignInLog(m_file.path()).update([&](SignInRecords &records) { records.accounts.remove(login); });
+    } catch (const Error &) {
+    }
 }
 
 void Accounts::changePassphrase(const QString &login, const SecretBytes &newPassphrase, const KdfParams &kdf)
@@ -201,12 +214,9 @@ void Accounts::changePassphrase(const QString &login, const SecretBytes &newPass
                      KeySlot *s = h.account(login);
                      if (!s)
                          noAccount(m_file.path(), login);
-                     // What the header knows about the account stays: when it was made, its lock,
-                     // its failed sign-ins waiting for the audit trail.
+                     // When the account was made stays; its lock and failed sign-ins are in the
+                     // sign-in record, and stay there.
                      fresh.createdAtMs = s->createdAtMs;
-                     fresh.lockedAtMs = s->lockedAtMs;
-                     fresh.failuresMs = s->failuresMs;
-                     fresh.droppedFailures = s->droppedFailures;
                      *s = fresh;
                  });
 }
@@ -216,18 +226,35 @@ void Accounts::release(const QString &login)
     requireSlots(m_file);
     requireAdministrator(m_file, m_clock, Tr::tr("release locked accounts"));
     const std::optional<MemberRow> member = memberByBadge(m_file, login);
-    changeHeader(m_file, m_clock, QStringLiteral("account_released"), login,
-                 [&](KeyHeader &h, CaseStore &store, lockout::EventClock &events) {
-                     KeySlot *s = h.account(login);
-                     if (!s)
-                         noAccount(m_file.path(), login);
-                     if (!s->locked())
-                         throw Error(ErrorKind::Refused, Tr::tr("The account %1 is not locked.").arg(login));
-                     lockout::recordFailures(store, events, *s, member ? std::optional<Id>(member->id) : std::nullopt);
-                     s->lockedAtMs = 0;
-                     s->failuresMs.clear();
-                     s->droppedFailures = 0;
-                 });
+    const QString path = m_file.path();
+    const KeyHeader header = readCurrent(path);
+    const KeySlot *slot = header.account(login);
+    if (!slot)
+        noAccount(path, login);
+    // A lock an old header holds moves into the sign-in record first, where it is released.
+    if (lockout::hasLegacyRecords(header))
+        lockout::settleHeader(path);
+    SignInLog log(path);
+    const SignInRecord record = log.read().of(*slot);
+    if (!record.locked())
+        throw Error(ErrorKind::Refused, Tr::tr("The account %1 is not locked.").arg(login));
+    // The audit trail first: a release that is not in it must not have happened. If the record
+    // cannot be written afterwards, the account stays locked and the release can be repeated
+    // (failures already moved are not moved twice).
+    {
+        lockout::EventClock events(m_clock);
+        CaseStore store(m_file, events);
+        store.setActor(actorOf(m_file.session()));
+        store.batch([&] {
+            lockout::recordFailures(store, events, login, record, member ? std::optional<Id>(member->id) : std::nullopt);
+            store.recordEvent(QStringLiteral("account_released"), QStringLiteral("account"), login);
+        });
+    }
+    log.update([&](SignInRecords &records) {
+        SignInRecord &r = records.of(*slot);
+        lockout::forgetFailures(r, record);
+        r.lockedAtMs = 0;
+    });
 }
 
 SecretBytes Accounts::replaceRecoveryKey()
@@ -261,6 +288,10 @@ void Accounts::remove(std::unique_ptr<CaseFile> &file, const QString &login, con
         noAccount(path, login);
     if (header.accountLogins().size() <= 1)
         throw Error(ErrorKind::Refused, Tr::tr("%1 is the last account of %2; it cannot be removed.").arg(login, path));
+    // The new file's header carries no failures or locks (Lockout.h): an old header's move to the
+    // sign-in record, which stays valid for the same path after the rename.
+    if (lockout::hasLegacyRecords(header))
+        SignInLog(path).update([&](SignInRecords &records) { lockout::takeLegacyRecords(header, records); });
     header.keySlots.removeIf([&](const KeySlot &s) { return !s.isRecovery() && s.login == login; });
     // A new database key, wrapped to every remaining slot's public key: no passphrase needed.
     const SecretBytes fileKey = Vault::newFileKey();
@@ -274,6 +305,11 @@ void Accounts::remove(std::unique_ptr<CaseFile> &file, const QString &login, con
     file.reset();
     file = CaseFile::openWithFileKey(path, fileKey, false);
     file->loadSession(session.login, session.recovery);
+    // The removed account's failures and lock go with it.
+    try {
+        SignInLog(path).update([&](SignInRecords &records) { records.accounts.remove(login); });
+    } catch (const Error &) {
+    }
 }
 
 } // namespace cb::auth

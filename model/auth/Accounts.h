@@ -1,9 +1,10 @@
 #pragma once
 
-// Managing the accounts of an open case file (README, "Accounts and key slots"). Every change is
-// one transaction of the database (which also serialises administrators in several processes)
-// with its audit entry, around one header commit (KeyHeader.h) that is the change's commit point.
-// Refused actions throw cb::Error (kind Refused) and change nothing.
+// Managing the accounts of an open case file (README, "Accounts and key slots"). Every change of
+// key slots is one transaction of the database (which also serialises administrators in several
+// processes) with its audit entry, around one header commit (KeyHeader.h) that is the change's
+// commit point. Locks and failed sign-ins are in the sign-in record beside the file (SignInLog.h,
+// Lockout.h). Refused actions throw cb::Error (kind Refused) and change nothing.
 
 #include "model/auth/KdfParams.h"
 #include "model/domain/Domain.h"
@@ -48,7 +49,9 @@ public:
     // A new passphrase for an account: one's own, or anyone's for an administrator. The account
     // gets a new key pair too, so that its old passphrase unwraps nothing in this file any more.
     void changePassphrase(const QString &login, const SecretBytes &newPassphrase, const KdfParams &kdf = defaultKdf());
-    // Unlocks an account locked after failed sign-ins; its failures move to the audit trail.
+    // Unlocks an account locked after failed sign-ins (in the sign-in record; the key header is
+    // not written); its failures move to the audit trail, which records the release before the
+    // lock is lifted.
     void release(const QString &login);
     // A new recovery key (shown once: the text is returned); the old one opens nothing any more.
     SecretBytes replaceRecoveryKey();

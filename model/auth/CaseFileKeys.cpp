@@ -1,13 +1,15 @@
 // CaseFile's side of key slots: creating a case file with a random database key and its first
-// account, signing in through a slot, the lockout, and re-encrypting the file into a new container
-// (for removing an account and for upgrading an old-format file). The rest of CaseFile is in
-// model/storage/CaseFile.cpp; account management is in Accounts.cpp.
+// account, signing in through a slot, the lockout (counted beside the file, never in it:
+// Lockout.h), and re-encrypting the file into a new container (for removing an account and for
+// upgrading an old-format file). The rest of CaseFile is in model/storage/CaseFile.cpp; account
+// management is in Accounts.cpp.
 
 #include "model/storage/CaseFile.h"
 
 #include "model/auth/Crypto.h"
 #include "model/auth/KeyHeader.h"
 #include "model/auth/Lockout.h"
+#include "model/auth/SignInLog.h"
 #include "model/auth/Vault.h"
 #include "model/storage/ContainerVfs.h"
 #include "model/storage/Schema.h"
@@ -90,6 +92,17 @@ void syncDirectory(const QString &path)
         throw Error(ErrorKind::Io, Tr::tr("Cannot flush the folder of %1 to disk.").arg(path));
 }
 
+// A new set of key slots at `path` (a new file, an upgraded one) starts without failures or locks,
+// whatever a record left by an earlier file at the same path says (auth/Lockout.h).
+void forgetOlderSignIns(const QString &path)
+{
+    try {
+        auth::SignInLog(path).discard();
+    } catch (const Error &) {
+        // Busy or a read-only folder: at worst an old lock needs an administrator's release.
+    }
+}
+
 // A login is a member's badge: not blank, no spaces around it, no control characters.
 void checkLogin(const QString &login)
 {
@@ -134,31 +147,21 @@ const auth::KeySlot &pickSlot(const auth::KeyHeader &header, const QString &path
     throw Error(ErrorKind::WrongPassphrase, Tr::tr("%1 has no account %2.").arg(path, in.login));
 }
 
-// Counts a failed sign-in in the header (re-read under the update lock: another process may have
-// changed it since). Returns the slot as it is now; nullopt when nothing could be recorded (a
-// read-only file, or the account went away meanwhile).
-std::optional<auth::KeySlot> countFailure(container::HeaderFile &file, const auth::KeySlot &slot, std::int64_t nowMs)
+// Counts a failed sign-in in the sign-in record beside the file, never in the file
+// (auth/Lockout.h). The record is re-read under its lock: another sign-in may have counted since.
+// Failures an old header still holds count too, and join the record. Returns the slot's record as
+// it is now.
+auth::SignInRecord countFailure(auth::SignInLog &log, const auth::KeyHeader &header, const auth::KeySlot &slot,
+                                std::int64_t nowMs)
 {
-    if (!file.writable())
-        return std::nullopt;
-    file.lockForUpdate();
-    try {
-        const auth::header::Copies copies = auth::header::read(file);
-        std::optional<auth::KeyHeader> header = copies.current();
-        auth::KeySlot *current = !header ? nullptr : slot.isRecovery() ? header->recovery() : header->account(slot.login);
-        if (!current) {
-            file.unlock();
-            return std::nullopt;
-        }
-        auth::lockout::recordFailure(*current, nowMs, header->recovery() != nullptr);
-        const auth::KeySlot result = *current;
-        auth::header::commit(file, copies, *header);
-        file.unlock();
-        return result;
-    } catch (...) {
-        file.unlock();
-        throw;
-    }
+    auth::SignInRecord result;
+    log.update([&](auth::SignInRecords &records) {
+        auth::SignInRecord &r = records.of(slot);
+        auth::lockout::merge(r, auth::lockout::legacyRecord(slot));
+        auth::lockout::recordFailure(r, nowMs, auth::lockout::canLock(header, slot));
+        result = r;
+    });
+    return result;
 }
 
 } // namespace
@@ -265,12 +268,26 @@ std::unique_ptr<CaseFile> CaseFile::signIn(const QString &path, const SignIn &in
     const SystemClock systemClock;
     const Clock &clock = options.clock ? *options.clock : systemClock;
     const std::int64_t now = clock.nowMs();
-    if (slot.locked())
+    // The failures waiting for this slot: in the sign-in record, and in the header of a file
+    // written before the record moved out of it. Read without the record's lock: a rename
+    // replaces the record whole, and a count re-reads it under the lock.
+    auth::SignInLog log(path);
+    auth::SignInRecord waiting = auth::lockout::legacyRecord(slot);
+    bool recordDamaged = false;
+    try {
+        auth::lockout::merge(waiting, log.read().of(slot));
+    } catch (const Error &) {
+        // Fails closed where a lock is possible (auth/Lockout.h): nothing is tried or counted.
+        if (auth::lockout::canLock(*header, slot))
+            throw;
+        recordDamaged = true;
+    }
+    if (waiting.locked())
         throw Error(ErrorKind::Refused, Tr::tr("The account %1 of %2 is locked after %3 failed sign-ins within 15 minutes "
                                                "(since %4 UTC). An administrator must release it.")
                                             .arg(slot.login, path)
                                             .arg(auth::lockout::kMaxFailures)
-                                            .arg(utcText(slot.lockedAtMs)));
+                                            .arg(utcText(waiting.lockedAtMs)));
 
     std::optional<SecretBytes> privateKey;
     if (in.withRecoveryKey) {
@@ -280,11 +297,14 @@ std::unique_ptr<CaseFile> CaseFile::signIn(const QString &path, const SignIn &in
         privateKey = auth::Vault::unlockPrivateKey(slot, in.secret);
     }
     if (!privateKey) {
-        std::optional<auth::KeySlot> counted;
+        // Not a byte of the case file is written from here on.
+        file.reset();
+        std::optional<auth::SignInRecord> counted;
         try {
-            counted = countFailure(*file, slot, now);
+            counted = countFailure(log, *header, slot, now);
         } catch (const Error &) {
-            // A full or failing disk: the passphrase is still wrong, and that is what to say.
+            // A full or failing disk, a read-only folder, a damaged record of a file that cannot
+            // lock: the passphrase is still wrong, and that is what to say.
         }
         if (in.withRecoveryKey)
             throw Error(ErrorKind::WrongPassphrase,
@@ -315,35 +335,43 @@ std::unique_ptr<CaseFile> CaseFile::signIn(const QString &path, const SignIn &in
     if (readOnly || !writable)
         return f;
 
-    // Signed in for work: the failures waiting in the header move to the audit trail, with this
-    // sign-in; then they leave the header. A crash in between repeats the move next time, and
-    // repeated failures are skipped (lockout::recordFailures).
-    const bool moveFailures = !slot.failuresMs.isEmpty() || slot.droppedFailures > 0;
-    if (moveFailures || options.auditSignIn) {
+    // Signed in for work. A damaged sign-in record goes aside (audited below), so that counting
+    // can start again; a header write cut short is finished, and failures an old header holds move
+    // into the record (the header is written without them). If either fails, the sign-in stands
+    // and the next one tries again.
+    QString aside;
+    if (recordDamaged) {
+        try {
+            aside = log.setAside(clock);
+        } catch (const Error &) {
+        }
+    }
+    if (!copies.settled() || auth::lockout::hasLegacyRecords(*header)) {
+        try {
+            auth::lockout::settleHeader(path);
+        } catch (const Error &) {
+        }
+    }
+    // The waiting failures move to the audit trail with this sign-in, then leave the record. A
+    // crash in between repeats the move next time, and failures already moved are skipped
+    // (lockout::recordFailures).
+    if (!waiting.isEmpty() || options.auditSignIn || !aside.isEmpty()) {
         auth::lockout::EventClock events(clock);
         CaseStore store(*f, events);
         store.setActor({f->m_session.memberId, f->m_session.login});
         store.batch([&] {
-            auth::lockout::recordFailures(store, events, slot, f->m_session.memberId);
+            if (!aside.isEmpty())
+                store.recordEvent(QStringLiteral("sign_in_record_reset"), QStringLiteral("account"),
+                                  QFileInfo(aside).fileName());
+            auth::lockout::recordFailures(store, events, slot.login, waiting, f->m_session.memberId);
             store.recordEvent(QStringLiteral("sign_in"), QStringLiteral("account"), f->m_session.login);
         });
     }
-    if (moveFailures || !copies.settled()) {
+    if (!waiting.isEmpty()) {
         try {
-            std::unique_ptr<container::HeaderFile> again =
-                container::HeaderFile::open(path, container::HeaderFile::Mode::ReadWrite);
-            again->lockForUpdate();
-            const auth::header::Copies latest = auth::header::read(*again);
-            std::optional<auth::KeyHeader> current = latest.current();
-            auth::KeySlot *s = !current ? nullptr : slot.isRecovery() ? current->recovery() : current->account(slot.login);
-            if (s && moveFailures) {
-                auth::lockout::forgetFailures(*s, slot);
-                auth::header::commit(*again, latest, *current);
-            } else {
-                auth::header::heal(*again, latest);
-            }
+            log.update([&](auth::SignInRecords &records) { auth::lockout::forgetFailures(records.of(slot), waiting); });
         } catch (const Error &) {
-            // The sign-in stands; the failures stay in the header and move again next time.
+            // The failures stay in the record and move again next time.
         }
     }
     return f;
@@ -481,6 +509,7 @@ CaseFile::Created CaseFile::create(const QString &path, const NewCaseFile &spec,
         }
         file->loadSession(spec.adminLogin, false);
         created.file = std::move(file);
+        forgetOlderSignIns(path);
     } catch (const Error &e) {
         // Leave nothing half-made behind: the file is ours, created a moment ago.
         if (made)
@@ -660,6 +689,7 @@ CaseFile::Created CaseFile::upgrade(const QString &path, const SecretBytes &pass
         });
     });
     db.close();
+    forgetOlderSignIns(path);
     created.file = openWithFileKey(path, fileKey, false);
     created.file->loadSession(spec.adminLogin, false);
     return created;

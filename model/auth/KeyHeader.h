@@ -36,8 +36,7 @@ namespace cb::auth {
 
 struct KeySlot {
     enum class Kind : std::uint8_t { Account = 1, Recovery = 2 };
-    // Failed sign-ins kept per slot (the oldest are counted in droppedFailures beyond that), so
-    // that a header never outgrows its copy.
+    // The most failed sign-ins a slot of an old header holds (see below).
     static constexpr int kMaxKeptFailures = 32;
 
     Kind kind = Kind::Account;
@@ -51,8 +50,12 @@ struct KeySlot {
     QByteArray fileKeyNonce;       // 12 bytes
     QByteArray wrappedFileKey;     // AES-256-GCM of the 32-byte file key: 48 bytes
     std::int64_t createdAtMs = 0;
+    // Failed sign-ins and the lock as CaseBoard kept them in the header before they moved to the
+    // sign-in record beside the file (SignInLog.h, Lockout.h). Still part of the format, so that
+    // old files read as they are (and new ones in older builds); read, moved out at the next sign-in
+    // for work or change of accounts, and otherwise always written empty.
     std::int64_t lockedAtMs = 0;   // 0: not locked
-    QList<std::int64_t> failuresMs; // failed sign-ins not yet moved to the audit trail, oldest first
+    QList<std::int64_t> failuresMs; // oldest first
     std::uint32_t droppedFailures = 0;
 
     bool isRecovery() const { return kind == Kind::Recovery; }

@@ -1,6 +1,7 @@
 #include "model/storage/CaseFile.h"
 
 #include "model/storage/AuditChain.h"
+#include "model/storage/ContainerVfs.h"
 #include "model/storage/Schema.h"
 #include "model/storage/SecretBytes.h"
 
@@ -30,13 +31,24 @@ void precheck(const QString &path)
         throw Error(ErrorKind::NotFound, Tr::tr("No case file at %1.").arg(path));
     if (!info.isFile())
         throw Error(ErrorKind::NotACaseFile, Tr::tr("%1 is not a file.").arg(path));
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throw Error(ErrorKind::Io, Tr::tr("Cannot read %1: %2").arg(path, f.errorString()));
-    const qint64 size = f.size();
+    // Read through SQLite's own VFS (ContainerVfs.h), never with a QFile: closing a descriptor of
+    // our own would drop every POSIX lock this process holds on the file, the SHARED lock of
+    // another connection to it included (a window, a backup), and another process could then
+    // checkpoint and delete the log under it. The VFS keeps a descriptor open while such locks
+    // are held.
+    std::unique_ptr<container::HeaderFile> f;
+    qint64 size = 0;
+    QByteArray head;
+    try {
+        f = container::HeaderFile::open(path, container::HeaderFile::Mode::Read);
+        size = f->size();
+        head = f->read(0, 16);
+    } catch (const Error &e) {
+        throw Error(ErrorKind::Io, Tr::tr("Cannot read %1: %2").arg(path, e.message()));
+    }
+    f.reset();
     if (size == 0)
         throw Error(ErrorKind::NotACaseFile, Tr::tr("%1 is empty: it is not a CaseBoard case file.").arg(path));
-    const QByteArray head = f.read(16);
     if (head == QByteArrayLiteral("SQLite format 3\0"))
         throw Error(ErrorKind::NotACaseFile,
                     Tr::tr("%1 is an unencrypted SQLite database, not a CaseBoard case file.").arg(path));

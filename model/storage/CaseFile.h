@@ -32,7 +32,7 @@ struct SignIn {
 struct OpenOptions {
     const Clock *clock = nullptr; // for the lockout window and audit times; nullptr: the system clock
     // Whether a successful sign-in that opens the file for writing records a 'sign_in' event.
-    // Failed sign-ins waiting in the header are moved to the audit trail either way.
+    // Failed sign-ins waiting in the sign-in record are moved to the audit trail either way.
     bool auditSignIn = true;
 };
 
@@ -88,10 +88,12 @@ public:
     static Created create(const QString &path, const NewCaseFile &spec, const SecretBytes &passphrase);
     static Created create(const QString &path, const QString &adminLogin, const QString &adminName,
                           const SecretBytes &passphrase);
-    // Signs in and opens for work. A wrong passphrase changes nothing in the database; it is
-    // counted in the header, and five within 15 minutes lock the account until an administrator
-    // releases it (kind Refused from then on). Failed sign-ins waiting in the header move to the
-    // audit trail at the next successful sign-in.
+    // Signs in and opens for work. A wrong passphrase changes no byte of the case file; it is
+    // counted in the sign-in record beside it ("<path>.signins", model/auth/Lockout.h), and five
+    // within 15 minutes lock the account until an administrator releases it (kind Refused from
+    // then on). Failed sign-ins waiting there move to the audit trail at the next successful
+    // sign-in. A damaged sign-in record refuses the accounts of a file that can lock (kind
+    // Refused, naming the record) until the recovery key signs in for work.
     static std::unique_ptr<CaseFile> open(const QString &path, const SignIn &signIn, const OpenOptions &options = {});
     static std::unique_ptr<CaseFile> open(const QString &path, const QString &login, const SecretBytes &passphrase);
     static std::unique_ptr<CaseFile> openWithRecoveryKey(const QString &path, const SecretBytes &recoveryKey,
