@@ -1,12 +1,14 @@
 # The two set-up commands of the README. Each installs what is missing, configures and builds first.
 #   make run   - build and open the app on the demo case file
-#   make test  - build and run the whole test suite (offscreen), then the fuzzers for a bounded time
+#   make test  - build and run the whole test suite (offscreen), then the fuzzers for a bounded time,
+#                then the damage, tamper and fault suites under AddressSanitizer
 #   make fuzz  - only the fuzzers (scripts/fuzz.sh); longer with make fuzz FUZZ_SECONDS=600
+#   make asan  - only the damage, tamper and fault suites under AddressSanitizer (scripts/asan.sh)
 BUILD ?= build
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 FUZZ_SECONDS ?= 30
 
-.PHONY: all setup configure build run test fuzz clean
+.PHONY: all setup configure build run test fuzz asan clean
 
 all: build
 
@@ -25,9 +27,13 @@ run: build
 test: build
 	@cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --no-tests=error -j 2
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+	@bash scripts/asan.sh
 
 fuzz: setup
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+
+asan: setup
+	@bash scripts/asan.sh
 
 clean:
 	rm -rf $(BUILD)

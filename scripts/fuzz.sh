@@ -33,11 +33,13 @@ if [ -f "$build/CMakeCache.txt" ] && ! grep -q '^CASEBOARD_FUZZ:BOOL=ON' "$build
 fi
 
 echo "fuzz: building ${targets[*]} in $build" >&2
-# Warnings stay errors here too: the model library compiles cleanly with clang.
+# Warnings stay errors here too: the model library compiles cleanly with clang. The same options
+# as scripts/asan.sh, which builds the damage and fault suites in this directory against the same
+# instrumented model library: neither script makes the other rebuild anything.
 mkdir -p "$build"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-  -DCASEBOARD_FUZZ=ON -DCASEBOARD_BUILD_TESTS=OFF >"$build/fuzz-configure.log" 2>&1 \
+  -DCASEBOARD_FUZZ=ON -DCASEBOARD_SANITIZE=ON -DCASEBOARD_BUILD_TESTS=ON >"$build/fuzz-configure.log" 2>&1 \
   || { cat "$build/fuzz-configure.log" >&2; exit 1; }
 cmake --build "$build" --target "${targets[@]}"
 

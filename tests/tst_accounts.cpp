@@ -895,7 +895,8 @@ void TestAccounts::oldHeaderFailuresAndLocksMove()
 
     // The administrator's sign-in moves them all into the record, the header without them.
     auto admin = u.open(u"A-1"_s, kAdminPass);
-    const auth::KeySlot *slot = headerOf(u.path).account(u"D-7"_s);
+    const auth::KeyHeader header = headerOf(u.path); // the slot points into it
+    const auth::KeySlot *slot = header.account(u"D-7"_s);
     QVERIFY(slot->failuresMs.isEmpty() && slot->droppedFailures == 0 && !slot->locked());
     QCOMPARE(failuresOf(u.path, u"D-7"_s), old + fresh);
     expectError([&] { u.open(u"D-7"_s, kDetectivePass, true); }, ErrorKind::Refused);

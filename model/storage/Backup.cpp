@@ -1,5 +1,6 @@
 #include "model/storage/Backup.h"
 
+#include "model/auth/SignInLog.h"
 #include "model/storage/CaseFile.h"
 #include "model/storage/Database.h"
 #include "model/storage/SecretBytes.h"
@@ -23,11 +24,17 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(cb::Backup)
 };
 
+// The file and every file kept beside it: SQLite's log and its index, the rollback journal that
+// a copy's first transaction (before it is switched to WAL) leaves behind when its commit and then
+// its rollback fail on a disk that stays full, and the sign-in record a refused passphrase leaves
+// for the copy a restore checks.
 void removeWithSidecars(const QString &path)
 {
     QFile::remove(path);
-    QFile::remove(path + QStringLiteral("-wal"));
-    QFile::remove(path + QStringLiteral("-shm"));
+    for (const QLatin1StringView suffix :
+         {QLatin1StringView("-wal"), QLatin1StringView("-shm"), QLatin1StringView("-journal")})
+        QFile::remove(path + suffix);
+    QFile::remove(auth::SignInLog::pathFor(path));
 }
 
 // A name beside `path` that does not exist yet, so that the file lands on the same file system
@@ -37,7 +44,8 @@ QString temporaryBeside(const QString &path, QLatin1StringView tag)
     for (;;) {
         const QString candidate = path + QLatin1Char('.') + tag + QLatin1Char('-') +
                                   QString::number(QRandomGenerator::global()->generate64(), 16);
-        if (!QFileInfo::exists(candidate) && !QFileInfo::exists(candidate + QStringLiteral("-wal")))
+        if (!QFileInfo::exists(candidate) && !QFileInfo::exists(candidate + QStringLiteral("-wal")) &&
+            !QFileInfo::exists(candidate + QStringLiteral("-journal")))
             return candidate;
     }
 }

@@ -271,7 +271,7 @@ QList<CaseFile::Check> CaseFile::verify()
 
     // A damaged page makes a query fail part-way: that is a finding of the check, and the
     // checks after it still run (cipher_integrity_check names the damaged pages).
-    auto run = [&](const QString &name, auto &&fill) {
+    auto perform = [&](const QString &name, auto &&fill) {
         Check c;
         c.name = name;
         try {
@@ -280,25 +280,100 @@ QList<CaseFile::Check> CaseFile::verify()
             c.problems << Tr::tr("could not be completed: %1").arg(e.message());
         }
         c.ok = c.problems.isEmpty();
-        checks << c;
+        return c;
     };
-    auto collect = [&](const char *sql, const QString &name, const QString &okWord) {
-        run(name, [&](Check &c) {
-            db::Statement s = m_db.prepare(sql);
-            while (s.step() && c.problems.size() < kMaxProblems) {
-                const QString row = s.text(0);
-                if (row == okWord)
+    auto run = [&](const QString &name, auto &&fill) { checks << perform(name, fill); };
+    auto add = [&](Check &c, const QString &problem) {
+        if (c.problems.size() < kMaxProblems)
+            c.problems << problem;
+    };
+
+    // The HMAC check first: it reads every page straight from the file and names each one that
+    // fails. Reading such a page through SQLite instead puts the connection in an error state
+    // (SQLCipher's codec sets the pager's error), so that every later read of the same statement
+    // fails as well: after the first damaged page, a whole-file integrity_check reports sound
+    // pages as unreadable and the pages below them as never used.
+    QList<qint64> damaged;
+    const Check cipher = perform(Tr::tr("cipher integrity (HMAC of every page)"), [&](Check &c) {
+        static const QRegularExpression hmacFailed(QStringLiteral("^HMAC verification failed for page (\\d+)$"));
+        db::Statement s = m_db.prepare("PRAGMA cipher_integrity_check");
+        // It prints nothing when every page's HMAC verifies.
+        while (s.step()) {
+            for (const QString &line : s.text(0).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                const QRegularExpressionMatch m = hmacFailed.match(line);
+                if (!m.hasMatch()) {
+                    add(c, line);
                     continue;
-                // integrity_check may pack several findings into one row, a line each.
-                for (const QString &line : row.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-                    if (c.problems.size() < kMaxProblems)
-                        c.problems << line;
+                }
+                damaged << m.captured(1).toLongLong();
+                if (c.problems.size() < kMaxProblems - 1)
+                    c.problems << Tr::tr("page %1 fails its HMAC check: it is damaged, or was changed outside CaseBoard")
+                                      .arg(damaged.last());
             }
-        });
-    };
-    collect("PRAGMA integrity_check", Tr::tr("SQLite integrity"), QStringLiteral("ok"));
-    // cipher_integrity_check prints nothing when every page's HMAC verifies.
-    collect("PRAGMA cipher_integrity_check", Tr::tr("cipher integrity (HMAC of every page)"), QString());
+        }
+        if (damaged.size() >= kMaxProblems)
+            c.problems << Tr::tr("pages that fail the HMAC check, in all: %1").arg(damaged.size());
+    });
+
+    // With damaged pages, each table (with its indexes) is checked in a statement of its own, so
+    // that the damage of one cannot hide the state of the others; within a damaged table, what
+    // the check says after the connection's error state set in is left out and said in one line.
+    run(Tr::tr("SQLite integrity"), [&](Check &c) {
+        // Adds a row's findings; returns how many it had, left out or not.
+        auto addFindings = [&](const QString &row, int *leftOut) {
+            int findings = 0;
+            static const QRegularExpression pageOf(QStringLiteral("\\b[Pp]age (\\d+)\\b"));
+            for (const QString &line : row.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                if (line == QLatin1StringView("ok") || line.startsWith(QLatin1StringView("*** in database ")))
+                    continue;
+                ++findings;
+                const QRegularExpressionMatch m = pageOf.match(line);
+                const bool followOn = m.hasMatch() && !damaged.contains(m.captured(1).toLongLong()) &&
+                                      (line.contains(QLatin1StringView("unable to get the page")) ||
+                                       line.contains(QLatin1StringView("never used")));
+                if (followOn && leftOut)
+                    ++*leftOut;
+                else
+                    add(c, line);
+            }
+            return findings;
+        };
+        if (damaged.isEmpty()) {
+            db::Statement s = m_db.prepare("PRAGMA integrity_check");
+            while (s.step() && c.problems.size() < kMaxProblems)
+                addFindings(s.text(0), nullptr);
+            return;
+        }
+        QStringList tables{QStringLiteral("sqlite_schema")};
+        {
+            db::Statement t = m_db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND rootpage > 0 "
+                                           "ORDER BY rootpage");
+            while (t.step())
+                tables << t.text(0);
+        }
+        for (const QString &table : tables) {
+            int leftOut = 0;
+            int findings = 0;
+            bool stopped = false;
+            try {
+                db::Statement s = m_db.prepare("SELECT * FROM pragma_integrity_check(?1)");
+                s.bind(1, table);
+                while (s.step())
+                    findings += addFindings(s.text(0), &leftOut);
+            } catch (const Error &) {
+                // The statement itself ends in the connection's error state once it read a
+                // damaged page; without a finding about this table it is a failure of the check.
+                if (findings == 0)
+                    throw;
+                stopped = true;
+            }
+            if (leftOut > 0 || stopped)
+                add(c, Tr::tr("table %1: not checked past its first damaged page (SQLite reads no other page in the "
+                              "same check after one fails its HMAC)")
+                           .arg(table));
+        }
+    });
+    checks << cipher;
 
     run(Tr::tr("schema version"), [&](Check &c) {
         const int v = schemaVersion();

@@ -1,6 +1,7 @@
 #include "model/storage/ContainerVfs.h"
 
 #include "model/storage/Database.h"
+#include "model/storage/DiskMessage.h"
 #include "model/storage/Error.h"
 
 #include <QCoreApplication>
@@ -374,6 +375,10 @@ struct HeaderFile::Impl {
 
     [[noreturn]] void fail(int rc, const QString &what) const
     {
+        // A full or failing disk in the words the database's own pages get (a header write is
+        // as much a change of the file as a page write), never SQLite's "database or disk is full".
+        if (const QString disk = db::diskErrorMessage(rc, path); !disk.isEmpty())
+            throw Error(ErrorKind::Io, disk);
         ErrorKind kind = ErrorKind::Io;
         if ((rc & 0xff) == SQLITE_BUSY)
             kind = ErrorKind::Busy;

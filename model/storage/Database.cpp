@@ -1,5 +1,6 @@
 #include "model/storage/Database.h"
 
+#include "model/storage/DiskMessage.h"
 #include "model/storage/SecretBytes.h"
 
 #include <QCoreApplication>
@@ -55,48 +56,10 @@ QString fileOf(sqlite3 *db)
     return name && *name ? QString::fromUtf8(name) : Tr::tr("the database");
 }
 
-// A full or failing disk is for the user to act on: say what happened, to which file, whether
-// the change was kept and what to do, instead of SQLite's "disk I/O error". Empty for other
-// errors. `code` is an extended result code (connections are opened with SQLITE_OPEN_EXRESCODE).
+// The disk message for the connection's main database file (DiskMessage.h); empty for other errors.
 QString diskMessage(sqlite3 *db, int code)
 {
-    if ((code & 0xff) == SQLITE_FULL)
-        return Tr::tr("The disk is full: %1 could not be written, so the change was not saved. "
-                      "Free some space on that disk, then try again.")
-            .arg(fileOf(db));
-    if ((code & 0xff) != SQLITE_IOERR)
-        return {};
-    switch (code) {
-    case SQLITE_IOERR_FSYNC:
-    case SQLITE_IOERR_DIR_FSYNC:
-        // In write-ahead-log mode the commit record may already be in the log when the flush
-        // fails: this session no longer sees the change, but the log may hold it. Neither
-        // "saved" nor "not saved" would be true for certain.
-        return Tr::tr("The disk did not confirm that %1 was written (flushing it to the disk failed), so the "
-                      "change may not have been saved. Check the disk, then reopen the case file to see whether "
-                      "the change is there before you enter it again.")
-            .arg(fileOf(db));
-    case SQLITE_IOERR_READ:
-    case SQLITE_IOERR_SHORT_READ:
-        return Tr::tr("The disk reported an error while reading %1 (it may be failing or disconnected). "
-                      "Check the disk, then try again; if it keeps happening, restore the file from a backup.")
-            .arg(fileOf(db));
-    case SQLITE_IOERR_NOMEM:
-        return Tr::tr("CaseBoard ran out of memory while working on %1, so the change was not saved. "
-                      "Close other programs, then try again.")
-            .arg(fileOf(db));
-    case SQLITE_IOERR_WRITE:
-    case SQLITE_IOERR_TRUNCATE:
-        return Tr::tr("The disk reported an error while writing %1 (it may be failing or disconnected), so the "
-                      "change was not saved. Check the disk, then try again.")
-            .arg(fileOf(db));
-    default:
-        // Locks, the shared-memory index, file sizes: SQLite rolls the transaction back after
-        // these, as after a failed write (only a failed flush leaves the outcome open, above).
-        return Tr::tr("The disk reported an error while CaseBoard was using %1 (it may be failing or "
-                      "disconnected), so nothing was saved. Check the disk, then try again.")
-            .arg(fileOf(db));
-    }
+    return diskErrorMessage(code, fileOf(db));
 }
 
 [[noreturn]] void fail(sqlite3 *db, int code, const QString &context = {})
