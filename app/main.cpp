@@ -31,7 +31,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demo(QStringLiteral("demo"),
-                                  Tr::tr("Open the demo case file, creating it first if it is missing."));
+                                  Tr::tr("Open the demo case file signed in as its sergeant, creating it first if it "
+                                         "is missing (the sign-in window offers its other accounts)."));
     const QCommandLineOption file(QStringLiteral("file"), Tr::tr("Choose the case file at <path> to unlock."),
                                   Tr::tr("path"));
     parser.addOption(demo);

@@ -9,6 +9,7 @@
 #include "ui/DemoCaseFile.h"
 #include "ui/DemoFile.h"
 #include "ui/MainWindow.h"
+#include "ui/RecoveryKeyDialog.h"
 #include "ui/RelativeTime.h"
 #include "ui/SessionController.h"
 #include "ui/UnlockWindow.h"
@@ -593,7 +594,7 @@ void TestUi::rightPassphraseOpensMainWindowAndLockCloses()
     QVERIFY(child<QLineEdit>(w, "passphrase")->text().isEmpty());
     QCOMPARE(main->windowTitle(), QStringLiteral("CaseBoard — right.caseboard"));
     QCOMPARE(main->caseList()->proxy()->rowCount(), 5);
-    QCOMPARE(main->store()->actor().label, QStringLiteral("desktop"));
+    QCOMPARE(main->store()->actor().label, QStringLiteral("admin")); // the fixture's only account
 
     // A double-click on a row shows that case's summary.
     auto *table = child<QTableView>(main, "caseTable");
@@ -682,6 +683,11 @@ void TestUi::createOpensEmptyCaseFile()
     auto *create = child<QPushButton>(w, "createFileButton");
     QVERIFY(create->isEnabled());
     QTest::mouseClick(create, Qt::LeftButton);
+    // The recovery key is shown once, before the main window, and stays until it is stored.
+    auto *key = w->findChild<RecoveryKeyDialog *>();
+    QVERIFY(key);
+    child<QCheckBox>(key, "storedRecoveryKey")->setChecked(true);
+    QTest::mouseClick(child<QPushButton>(key, "closeRecoveryKey"), Qt::LeftButton);
 
     // A path without a suffix gets ".caseboard".
     const QString created = path + QStringLiteral(".caseboard");
@@ -720,7 +726,7 @@ void TestUi::demoIsCreatedFilledAndReopened()
     QVERIFY(cases > 0);
     first.file.reset();
     // The documented passphrase opens it.
-    QVERIFY(CaseFile::open(demoFilePath(), test::secret(demoPassphrase())));
+    QVERIFY(CaseFile::open(demoFilePath(), first.accounts.first().login, test::secret(demoPassphrase())));
 
     // Opened again, it is used as it is, not generated anew (the generator would refuse anyway).
     options.casesPerYear = 12;

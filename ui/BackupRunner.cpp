@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QThread>
 
 namespace cb::ui {
@@ -73,16 +74,44 @@ void BackupRunner::run(Kind kind, const QString &destination)
     const QString source = m_path;
     const QString folder = m_folder;
     const int keep = m_keep;
-    m_thread = QThread::create([outcome, secret, source, folder, keep, kind, destination] {
+    // The connection is made here, on the UI thread that owns the open file, and from then on used
+    // by the worker alone, which also closes it.
+    auto connection = std::make_shared<std::unique_ptr<CaseFile>>();
+    QString openError;
+    if (m_opener) {
         try {
-            std::unique_ptr<CaseFile> file = CaseFile::openReadOnly(source, *secret);
+            *connection = m_opener();
+        } catch (const Error &e) {
+            openError = e.message();
+        }
+    }
+    m_thread = QThread::create([outcome, secret, connection, openError, source, folder, keep, kind, destination] {
+        try {
+            if (!openError.isEmpty())
+                throw Error(ErrorKind::Io, openError);
+            std::unique_ptr<CaseFile> file =
+                *connection ? std::move(*connection) : CaseFile::openReadOnly(source, *secret);
             if (kind == Kind::Manual) {
                 backupCaseFile(*file, destination, *secret);
                 outcome->written = true;
                 outcome->path = destination;
             } else {
                 const SystemClock clock;
-                const autobackup::Outcome done = autobackup::runIfDue(*file, *secret, folder, clock, keep);
+                // Written and then proved to open through the open file's own key: a file with
+                // several accounts has no single passphrase that would open the copy.
+                CaseFile &open = *file;
+                const autobackup::Outcome done =
+                    autobackup::runIfDue(folder, clock, keep, [&open, &secret](const QString &to) {
+                        backupCaseFile(open, to, *secret);
+                        try {
+                            open.openCopyReadOnly(to, *secret).reset();
+                        } catch (const Error &e) {
+                            QFile::remove(to);
+                            throw Error(e.kind(), tr("The automatic backup %1 does not open after writing it (%2); "
+                                                     "the older backups were kept.")
+                                                      .arg(to, e.message()));
+                        }
+                    });
                 outcome->written = done.written;
                 outcome->path = done.path;
                 outcome->pruned = done.pruned;
@@ -97,6 +126,7 @@ void BackupRunner::run(Kind kind, const QString &destination)
             outcome->error = tr("Unexpected error: %1").arg(QString::fromLocal8Bit(e.what()));
         }
         secret->wipe();
+        connection->reset();
     });
     m_kind = kind;
     m_outcome = outcome;

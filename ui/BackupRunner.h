@@ -8,9 +8,14 @@
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 class QThread;
+
+namespace cb {
+class CaseFile;
+}
 
 namespace cb::ui {
 
@@ -18,16 +23,24 @@ namespace cb::ui {
 // and automatically (autobackup::runIfDue) when started and then every hour, which writes one
 // when the newest automatic backup is a day old. One backup at a time.
 //
-// A backup reads the case file through a connection of its own, opened on the worker thread, so
-// that the UI's connection is never used by two threads. That needs the passphrase, so the
-// runner keeps a copy (SecretBytes, wiped when the runner goes, which is at lock).
+// A backup reads the case file through a connection of its own, so that the UI's connection is
+// never used by two threads. For a file with accounts that connection comes from the opener (the
+// open file's CaseFile::openCopyReadOnly: same key, no sign-in, no passphrase kept), called on the
+// UI thread and then handed to the worker. An old-format file is opened on the worker thread with
+// its passphrase, of which the runner keeps a copy (SecretBytes, wiped when the runner goes, which
+// is at lock); the copy of an old-format file is keyed with it too.
 class BackupRunner : public QObject {
     Q_OBJECT
 public:
     enum class Kind { Manual, Automatic };
     Q_ENUM(Kind)
 
+    // `passphrase`: an old-format file's; empty for a file with accounts (see setOpener()).
     BackupRunner(QString caseFilePath, SecretBytes passphrase, QObject *parent = nullptr);
+    // Makes the connection each backup reads (read-only, to the same case file). Called on the UI
+    // thread when a backup starts; a failure (cb::Error) is reported like a failed backup.
+    using Opener = std::function<std::unique_ptr<CaseFile>()>;
+    void setOpener(Opener opener) { m_opener = std::move(opener); }
     // Waits for a backup that is running: the thread holds a connection and a passphrase copy.
     ~BackupRunner() override;
 
@@ -62,6 +75,7 @@ private:
 
     QString m_path;
     SecretBytes m_passphrase;
+    Opener m_opener;
     QString m_folder;
     int m_keep = 0;
     QTimer m_timer;

@@ -1,14 +1,19 @@
 #include "ui/CaseSummaryDialog.h"
 
+#include "model/storage/CaseFile.h"
 #include "model/storage/Error.h"
 #include "model/store/CaseStore.h"
 #include "model/util/Clock.h"
+#include "ui/SessionRole.h"
 #include "ui/StatusColors.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -85,6 +90,12 @@ CaseSummaryDialog::CaseSummaryDialog(const CaseStore &store, Id caseId, QWidget 
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_caseId = caseId;
+    m_reassign = buttons->addButton(tr("&Reassign…"), QDialogButtonBox::ActionRole);
+    m_reassign->setObjectName(QStringLiteral("reassignButton"));
+    m_reassign->setToolTip(tr("Give the case a new primary detective"));
+    m_reassign->hide();
+    connect(m_reassign, &QPushButton::clicked, this, &CaseSummaryDialog::showReassign);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
@@ -198,6 +209,88 @@ void CaseSummaryDialog::addAssignments(const QList<Assignment> &assignments, con
     }
     fitColumns(table);
     m_tabs->addTab(table, tr("Assignments (%1)").arg(assignments.size()));
+}
+
+void CaseSummaryDialog::offerReassign(CaseStore &store, const Session &session)
+{
+    m_store = &store;
+    // The person's relation to the case, as CaseStore works it out for its own decision.
+    auth::CaseRelation relation;
+    relation.isCase = true;
+    try {
+        const std::optional<CaseRecord> c = store.caseById(m_caseId);
+        relation.restricted = c && c->restricted;
+        QString team;
+        if (session.memberId)
+            if (const std::optional<Member> me = store.member(*session.memberId))
+                team = me->team;
+        for (const Assignment &a : store.assignments(m_caseId)) {
+            if (!a.isOpen())
+                continue;
+            if (session.memberId && a.memberId == *session.memberId) {
+                relation.assigned = true;
+            } else if (session.role == Role::Sergeant && !team.isEmpty()) {
+                const std::optional<Member> m = store.member(a.memberId);
+                relation.supervises = relation.supervises || (m && m->team == team);
+            }
+        }
+    } catch (const Error &) {
+        return; // what cannot be read cannot be reassigned from here
+    }
+    m_reassign->setVisible(sessionMay(session, auth::Permission::Assign, relation));
+}
+
+bool CaseSummaryDialog::offersReassign() const
+{
+    return m_reassign && !m_reassign->isHidden();
+}
+
+void CaseSummaryDialog::showReassign()
+{
+    if (!m_store)
+        return;
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("reassignDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Reassign the Case"));
+    auto *to = new QComboBox(dialog);
+    to->setObjectName(QStringLiteral("reassignTo"));
+    const std::optional<Assignment> primary = m_store->currentPrimary(m_caseId);
+    for (const Member &m : m_store->members())
+        if (m.active && m.role == Role::Detective && (!primary || primary->memberId != m.id))
+            to->addItem(tr("%1 (%2, %3)").arg(m.name, m.badge, m.team), QVariant::fromValue<qlonglong>(m.id));
+    auto *reason = new QLineEdit(dialog);
+    reason->setObjectName(QStringLiteral("reassignReason"));
+    auto *error = new QLabel(dialog);
+    error->setWordWrap(true);
+    error->setStyleSheet(QStringLiteral("color: #8b1a1a;"));
+    error->hide();
+    auto *form = new QFormLayout;
+    form->addRow(tr("New primary &detective:"), to);
+    form->addRow(tr("Rea&son:"), reason);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Reassign"));
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addLayout(form);
+    layout->addWidget(error);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, to, reason, error] {
+        if (to->currentIndex() < 0)
+            return;
+        try {
+            m_store->assign(m_caseId, to->currentData().toLongLong(), AssignmentRole::Primary, m_store->clock().today(),
+                            reason->text().trimmed());
+        } catch (const Error &e) {
+            error->setText(e.message());
+            error->show();
+            return;
+        }
+        dialog->accept();
+        emit caseChanged();
+        accept();
+    });
+    dialog->open();
 }
 
 } // namespace cb::ui

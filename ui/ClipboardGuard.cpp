@@ -65,6 +65,14 @@ void ClipboardGuard::expire(QClipboard::Mode mode)
     emit expired(mode, stillThere);
 }
 
+void ClipboardGuard::copySecret(const QString &text)
+{
+    QGuiApplication::clipboard()->setText(text, QClipboard::Clipboard);
+    Watch &w = watchFor(QClipboard::Clipboard);
+    w.text = text;
+    w.timer->start(m_delay);
+}
+
 void ClipboardGuard::clearNow()
 {
     QClipboard *clipboard = QGuiApplication::clipboard();

@@ -32,6 +32,9 @@ public:
 
     // Clears, in every mode, the noted text that is still there; forgets the rest.
     void clearNow();
+    // Puts a secret (the recovery key) on the clipboard and notes it whether or not a case file is
+    // open: it is cleared after the delay like case text, and by clearNow().
+    void copySecret(const QString &text);
 
     // Whether a clipboard change came from this application. By default: this application owns
     // the clipboard (X11, Wayland, Windows say so), or it is the active application (platforms that

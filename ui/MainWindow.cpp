@@ -3,11 +3,16 @@
 #include "model/storage/CaseFile.h"
 #include "model/storage/Error.h"
 #include "model/store/CaseStore.h"
+#include "model/auth/Accounts.h"
 #include "model/util/Clock.h"
+#include "ui/AccountsDialog.h"
 #include "ui/CaseListModel.h"
 #include "ui/CaseListView.h"
 #include "ui/CaseSummaryDialog.h"
+#include "ui/ChangePassphraseDialog.h"
+#include "ui/SessionRole.h"
 #include "ui/SettingsDialog.h"
+#include "ui/WaitCursor.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,8 +34,11 @@ MainWindow::MainWindow(std::unique_ptr<CaseFile> file, std::unique_ptr<const Clo
     : QMainWindow(parent), m_clock(std::move(clock)), m_file(std::move(file)),
       m_store(std::make_unique<CaseStore>(*m_file, *m_clock)), m_path(m_file->path())
 {
-    // Per-person sign-in comes later; until then every change is attributed to this desktop.
-    m_store->setActor({std::nullopt, QStringLiteral("desktop")});
+    // Every action is the signed-in person's, checked by the store against their role. An
+    // old-format file has no accounts: its changes are attributed to this desktop, as before.
+    const Session &session = m_file->session();
+    m_store->setActor(session.legacy ? Actor{std::nullopt, QStringLiteral("desktop")}
+                                     : Actor{session.memberId, session.login});
 
     const QFileInfo info(m_path);
     setWindowTitle(tr("CaseBoard — %1").arg(info.fileName()));
@@ -42,10 +50,15 @@ MainWindow::MainWindow(std::unique_ptr<CaseFile> file, std::unique_ptr<const Clo
     m_countLabel = new QLabel(this);
     m_pathLabel = new QLabel(QDir::toNativeSeparators(info.absoluteFilePath()), this);
     m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_sessionLabel = new QLabel(this);
+    m_sessionLabel->setObjectName(QStringLiteral("sessionLabel"));
     statusBar()->addWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_sessionLabel);
     statusBar()->addPermanentWidget(m_pathLabel);
 
     createMenus();
+    showSession();
+    applyRole();
     reload();
     const QRect screen = this->screen()->availableGeometry();
     resize(std::min(1320, screen.width() * 9 / 10), std::min(800, screen.height() * 9 / 10));
@@ -66,6 +79,11 @@ void MainWindow::createMenus()
     m_backupAction->setObjectName(QStringLiteral("backupAction"));
     m_backupAction->setToolTip(tr("Write an encrypted copy of the case file to a file of your choice"));
     m_backupAction->setEnabled(false);
+    m_passphraseAction = fileMenu->addAction(tr("Change &Passphrase…"), this, &MainWindow::showChangePassphrase);
+    m_passphraseAction->setObjectName(QStringLiteral("changePassphraseAction"));
+    m_accountsAction = fileMenu->addAction(tr("&Accounts…"), this, &MainWindow::showAccounts);
+    m_accountsAction->setObjectName(QStringLiteral("accountsAction"));
+    m_accountsAction->setToolTip(tr("Add and remove the accounts of this case file, release locked ones"));
     QAction *settings = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     settings->setObjectName(QStringLiteral("settingsAction"));
     settings->setMenuRole(QAction::PreferencesRole);
@@ -84,6 +102,94 @@ void MainWindow::createMenus()
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *about = helpMenu->addAction(tr("&About CaseBoard"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
+}
+
+const Session *MainWindow::session() const
+{
+    return m_file ? &m_file->session() : nullptr;
+}
+
+void MainWindow::showSession()
+{
+    const Session &s = m_file->session();
+    QString name;
+    if (s.memberId) {
+        try {
+            if (const std::optional<Member> m = m_store->member(*s.memberId))
+                name = m->name;
+        } catch (const Error &) {
+            // The login says who it is well enough.
+        }
+    }
+    const QString text = describeSession(s, name);
+    m_sessionLabel->setText(text);
+    m_sessionLabel->setToolTip(text);
+}
+
+// Hides what the signed-in person's role may not do (model/auth/Permissions.h); the store would
+// refuse it anyway.
+void MainWindow::applyRole()
+{
+    const Session &s = m_file->session();
+    m_backupAction->setVisible(sessionMay(s, auth::Permission::BackUp));
+    m_accountsAction->setVisible(m_file->hasKeySlots() && s.canManageAccounts());
+    m_passphraseAction->setVisible(m_file->hasKeySlots() && !s.recovery);
+}
+
+std::unique_ptr<CaseFile> MainWindow::openBackupConnection() const
+{
+    if (!m_file)
+        throw Error(ErrorKind::Refused, tr("The case file is closed."));
+    return m_file->openCopyReadOnly(m_file->path(), SecretBytes());
+}
+
+void MainWindow::removeAccount(const QString &login)
+{
+    if (!m_file)
+        throw Error(ErrorKind::Refused, tr("The case file is closed."));
+    // Re-keying needs the only connection to the file: no backup reading it, no store over it,
+    // no case summary reading through that store.
+    if (m_backups && m_backups->isBusy())
+        m_backups->waitForFinished();
+    const QList<CaseSummaryDialog *> summaries = findChildren<CaseSummaryDialog *>();
+    for (CaseSummaryDialog *d : summaries)
+        delete d;
+    m_store.reset();
+    try {
+        auth::Accounts::remove(m_file, login, *m_clock);
+    } catch (...) {
+        m_store = std::make_unique<CaseStore>(*m_file, *m_clock);
+        m_store->setActor({m_file->session().memberId, m_file->session().login});
+        throw;
+    }
+    m_store = std::make_unique<CaseStore>(*m_file, *m_clock);
+    m_store->setActor({m_file->session().memberId, m_file->session().login});
+    reload();
+}
+
+void MainWindow::showAccounts()
+{
+    if (!m_file)
+        return;
+    if (auto *open = findChild<AccountsDialog *>()) {
+        open->raise();
+        return;
+    }
+    AccountsDialog::Access access{[this] { return m_file.get(); }, [this](const QString &login) { removeAccount(login); }};
+    auto *dialog = new AccountsDialog(std::move(access), *m_clock, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showChangePassphrase()
+{
+    if (!m_file)
+        return;
+    auto *dialog = new ChangePassphraseDialog([this] { return m_file.get(); }, *m_clock, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this] { statusBar()->showMessage(tr("Your passphrase was changed."), 15000); });
+    dialog->open();
 }
 
 void MainWindow::reload()
@@ -112,6 +218,7 @@ void MainWindow::closeCaseFile()
     m_file.reset();
     m_countLabel->clear();
     m_pathLabel->clear();
+    m_sessionLabel->clear();
     statusBar()->clearMessage();
     // Nothing left to act on; and a hidden window's Ctrl+L must not compete with the next one's.
     const QList<QAction *> actions = findChildren<QAction *>();
@@ -239,6 +346,8 @@ void MainWindow::showCase(Id caseId)
     try {
         auto *dialog = new CaseSummaryDialog(*m_store, caseId, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->offerReassign(*m_store, m_file->session());
+        connect(dialog, &CaseSummaryDialog::caseChanged, this, &MainWindow::reload);
         dialog->open();
     } catch (const Error &e) {
         showWarning(tr("Cannot show the case"), e.message());

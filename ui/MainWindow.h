@@ -14,6 +14,7 @@ namespace cb {
 class CaseFile;
 class CaseStore;
 class Clock;
+struct Session;
 }
 
 namespace cb::ui {
@@ -42,6 +43,17 @@ public:
     // Enables "Back Up Now…" and reports the runner's backups in the status bar; not owned.
     void setBackupRunner(BackupRunner *runner);
 
+    // Who is signed in; null once the file is closed.
+    const Session *session() const;
+    // A read-only connection to the open case file with its key (for a backup on a worker thread).
+    std::unique_ptr<CaseFile> openBackupConnection() const;
+    // Removes an account and re-keys the file (auth::Accounts::remove): the store and every dialog
+    // over it are closed first and the store made again over the re-keyed file. Throws cb::Error;
+    // on failure the file is left as it was.
+    void removeAccount(const QString &login);
+    void showAccounts();
+    void showChangePassphrase();
+
     CaseListView *caseList() const { return m_caseList; }
     CaseStore *store() const { return m_store.get(); }
     QString caseFilePath() const { return m_path; }
@@ -55,6 +67,8 @@ signals:
 
 private:
     void createMenus();
+    void showSession();
+    void applyRole();
     void chooseAnotherFile();
     void chooseBackupDestination();
     void showSettings();
@@ -72,7 +86,10 @@ private:
     CaseListView *m_caseList = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_pathLabel = nullptr;
+    QLabel *m_sessionLabel = nullptr;
     QAction *m_backupAction = nullptr;
+    QAction *m_accountsAction = nullptr;
+    QAction *m_passphraseAction = nullptr;
     BackupRunner *m_backups = nullptr;
 };
 

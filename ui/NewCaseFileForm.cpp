@@ -1,8 +1,7 @@
 #include "ui/NewCaseFileForm.h"
 
-#include "model/storage/CaseFile.h"
 #include "model/storage/SecretBytes.h"
-#include "ui/TakePassphrase.h"
+#include "ui/PassphraseFields.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -32,27 +31,26 @@ NewCaseFileForm::NewCaseFileForm(QWidget *parent) : QWidget(parent)
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
 
-    m_passphrase = new QLineEdit(this);
-    m_passphrase->setObjectName(QStringLiteral("newPassphrase"));
-    m_passphrase->setEchoMode(QLineEdit::Password);
-    m_repeat = new QLineEdit(this);
-    m_repeat->setObjectName(QStringLiteral("newPassphraseRepeat"));
-    m_repeat->setEchoMode(QLineEdit::Password);
-
-    m_check = new QLabel(this);
-    m_check->setObjectName(QStringLiteral("passphraseCheck"));
-    m_check->setWordWrap(true);
-    // The longest message must not change the window's height as the user types.
-    m_check->setMinimumHeight(m_check->fontMetrics().lineSpacing() * 2);
-    m_check->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_login = new QLineEdit(this);
+    m_login->setObjectName(QStringLiteral("adminLogin"));
+    m_login->setToolTip(tr("The administrator's account name: their badge number, or \"admin\". Others get "
+                           "their accounts from the administrator later."));
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("adminName"));
+    m_name->setToolTip(tr("The administrator becomes a member of the unit under this name"));
 
     auto *pathLabel = new QLabel(tr("&Save as:"), this);
     pathLabel->setBuddy(m_path);
     auto *form = new QFormLayout;
     form->addRow(pathLabel, pathRow);
-    form->addRow(tr("&Passphrase:"), m_passphrase);
-    form->addRow(tr("&Repeat it:"), m_repeat);
-    form->addRow(QString(), m_check);
+    form->addRow(tr("Administrator's &account:"), m_login);
+    form->addRow(tr("Full &name:"), m_name);
+    m_passphrase = new PassphraseFields(*form, this, tr("&Passphrase:"),
+                                        {QStringLiteral("newPassphrase"), QStringLiteral("newPassphraseRepeat"),
+                                         QStringLiteral("passphraseCheck")});
+    m_passphrase->setAcceptedText(
+        tr("Keep the passphrase safe. The next step shows the recovery key, which opens the file if every "
+           "passphrase is lost."));
 
     m_create = new QPushButton(tr("&Create Case File"), this);
     m_create->setObjectName(QStringLiteral("createFileButton"));
@@ -70,18 +68,22 @@ NewCaseFileForm::NewCaseFileForm(QWidget *parent) : QWidget(parent)
     layout->addLayout(buttons);
 
     connect(m_path, &QLineEdit::textChanged, this, &NewCaseFileForm::updateCheck);
-    connect(m_passphrase, &QLineEdit::textChanged, this, &NewCaseFileForm::updateCheck);
-    connect(m_repeat, &QLineEdit::textChanged, this, &NewCaseFileForm::updateCheck);
-    connect(m_repeat, &QLineEdit::returnPressed, this, &NewCaseFileForm::submitted);
+    connect(m_login, &QLineEdit::textChanged, this, &NewCaseFileForm::updateCheck);
+    connect(m_name, &QLineEdit::textChanged, this, &NewCaseFileForm::updateCheck);
+    connect(m_passphrase, &PassphraseFields::changed, this, &NewCaseFileForm::updateCheck);
+    connect(m_passphrase, &PassphraseFields::submitted, this, &NewCaseFileForm::submitted);
     connect(m_create, &QPushButton::clicked, this, &NewCaseFileForm::submitted);
     connect(back, &QPushButton::clicked, this, &NewCaseFileForm::cancelled);
-    updateCheck();
+    reset(QString());
 }
 
 void NewCaseFileForm::reset(const QString &suggestedPath)
 {
     m_path->setText(suggestedPath);
-    clearPassphrases();
+    // The defaults of `caseboard-cli init`; a badge number is as good a login.
+    m_login->setText(QStringLiteral("admin"));
+    m_name->setText(tr("Administrator"));
+    m_passphrase->clear();
 }
 
 void NewCaseFileForm::focusFirstField()
@@ -94,35 +96,32 @@ QString NewCaseFileForm::path() const
     return withSuffix(m_path->text().trimmed());
 }
 
+QString NewCaseFileForm::login() const
+{
+    return m_login->text().trimmed();
+}
+
 QString NewCaseFileForm::problem() const
 {
     if (m_path->text().trimmed().isEmpty())
         return tr("Choose where to save the new case file.");
-    const QString reason = PassphrasePolicy::check(m_passphrase->text());
+    const QString reason = m_passphrase->problem();
     if (!reason.isEmpty())
         return reason;
-    if (m_repeat->text() != m_passphrase->text())
-        return tr("The two passphrases differ.");
+    if (login().isEmpty())
+        return tr("Enter the administrator's account name (a badge number, or \"admin\").");
+    if (m_name->text().trimmed().isEmpty())
+        return tr("Enter the administrator's full name.");
     return {};
 }
 
 void NewCaseFileForm::updateCheck()
 {
-    const QString problem = this->problem();
-    m_create->setEnabled(problem.isEmpty());
-    if (m_passphrase->text().isEmpty()) {
-        m_check->setText(tr("At least %1 characters. A few unrelated words with spaces make a good passphrase.")
-                             .arg(PassphrasePolicy::kMinLength));
-        m_check->setForegroundRole(QPalette::PlaceholderText);
-    } else if (!problem.isEmpty()) {
-        m_check->setText(m_repeat->text().isEmpty() && PassphrasePolicy::check(m_passphrase->text()).isEmpty()
-                             ? tr("Type the passphrase again.")
-                             : problem);
-        m_check->setForegroundRole(QPalette::WindowText);
-    } else {
-        m_check->setText(tr("Keep the passphrase safe: nobody can recover a case file without it."));
-        m_check->setForegroundRole(QPalette::WindowText);
-    }
+    // A passphrase must not be made of the login or the name (NIST SP 800-63B).
+    const QStringList context{login(), m_name->text().trimmed()};
+    if (sender() != m_passphrase)
+        m_passphrase->setContext(context); // emits changed(), which comes back here
+    m_create->setEnabled(problem().isEmpty());
 }
 
 void NewCaseFileForm::browse()
@@ -133,19 +132,10 @@ void NewCaseFileForm::browse()
         m_path->setText(withSuffix(chosen));
 }
 
-std::unique_ptr<CaseFile> NewCaseFileForm::createFile(SecretBytes &passphrase)
+CaseFile::Created NewCaseFileForm::createFile()
 {
-    m_repeat->clear();
-    SecretBytes secret = takePassphrase(*m_passphrase);
-    std::unique_ptr<CaseFile> file = CaseFile::create(path(), secret);
-    passphrase = std::move(secret);
-    return file;
-}
-
-void NewCaseFileForm::clearPassphrases()
-{
-    m_passphrase->clear();
-    m_repeat->clear();
+    const SecretBytes secret = m_passphrase->take();
+    return CaseFile::create(path(), login(), m_name->text().trimmed(), secret);
 }
 
 } // namespace cb::ui

@@ -1,22 +1,20 @@
 #pragma once
 
-#include <QWidget>
+#include "model/storage/CaseFile.h"
 
-#include <memory>
+#include <QWidget>
 
 class QLabel;
 class QLineEdit;
 class QPushButton;
 
-namespace cb {
-class CaseFile;
-class SecretBytes;
-}
-
 namespace cb::ui {
 
-// Where a new case file goes and its passphrase, typed twice, with the passphrase rules checked
-// as the user types.
+class PassphraseFields;
+
+// Where a new case file goes and its administrator: the account name (a badge, or "admin"), the
+// administrator's full name (they become a member of the unit with the role Administrator) and
+// their passphrase, typed twice, with the passphrase rules checked as the user types.
 class NewCaseFileForm : public QWidget {
     Q_OBJECT
 public:
@@ -25,12 +23,15 @@ public:
     // Empties the form and proposes a place for the new file.
     void reset(const QString &suggestedPath);
     void focusFirstField();
-    // Why the file cannot be created yet: the passphrase rules, a mismatch, no path. Empty when it can.
+    // Why the file cannot be created yet: no path, the passphrase rules, a mismatch, no account
+    // name or full name. Empty when it can.
     QString problem() const;
-    // Creates the case file (throws cb::Error); check problem() first. Empties the passphrase fields
-    // and hands the passphrase over in `passphrase` (backups are keyed with it).
-    std::unique_ptr<CaseFile> createFile(SecretBytes &passphrase);
+    // Creates the case file through CaseFile::create(path, login, name, passphrase) (throws
+    // cb::Error); check problem() first. Empties the passphrase fields. The result holds the
+    // file, signed in as the administrator, and the recovery key to show once.
+    CaseFile::Created createFile();
     QString path() const;
+    QString login() const;
 
 signals:
     void submitted();
@@ -39,12 +40,11 @@ signals:
 private:
     void browse();
     void updateCheck();
-    void clearPassphrases();
 
     QLineEdit *m_path = nullptr;
-    QLineEdit *m_passphrase = nullptr;
-    QLineEdit *m_repeat = nullptr;
-    QLabel *m_check = nullptr;
+    QLineEdit *m_login = nullptr;
+    QLineEdit *m_name = nullptr;
+    PassphraseFields *m_passphrase = nullptr;
     QPushButton *m_create = nullptr;
 };
 

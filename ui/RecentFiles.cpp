@@ -1,5 +1,6 @@
 #include "ui/RecentFiles.h"
 
+#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -10,7 +11,27 @@ QString settingsKey()
 {
     return QStringLiteral("unlock/recentFiles");
 }
+// A path is no settings key ('/' separates groups): its hash is.
+QString loginKey(const QString &path)
+{
+    const QByteArray absolute = QFileInfo(path).absoluteFilePath().toUtf8();
+    return QStringLiteral("unlock/lastLogin/") +
+           QString::fromLatin1(QCryptographicHash::hash(absolute, QCryptographicHash::Sha256).toHex().left(32));
+}
 } // namespace
+
+QString RecentFiles::lastLogin(const QString &path)
+{
+    return path.isEmpty() ? QString() : QSettings().value(loginKey(path)).toString();
+}
+
+void RecentFiles::rememberLogin(const QString &path, const QString &login)
+{
+    if (login.isEmpty())
+        QSettings().remove(loginKey(path));
+    else
+        QSettings().setValue(loginKey(path), login);
+}
 
 QStringList RecentFiles::list()
 {

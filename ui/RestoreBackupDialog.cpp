@@ -6,6 +6,7 @@
 #include "model/storage/Error.h"
 #include "ui/TakePassphrase.h"
 
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -83,11 +84,19 @@ RestoreBackupDialog::RestoreBackupDialog(const QString &target, const QString &b
     otherRow->addStretch(1);
     otherRow->addWidget(other);
 
+    m_login = new QLineEdit(this);
+    m_login->setObjectName(QStringLiteral("restoreLogin"));
+    m_login->setPlaceholderText(tr("Your badge number or account name"));
     m_passphrase = new QLineEdit(this);
     m_passphrase->setObjectName(QStringLiteral("restorePassphrase"));
     m_passphrase->setEchoMode(QLineEdit::Password);
+    m_useRecovery = new QCheckBox(tr("Use the recovery &key instead"), this);
+    m_useRecovery->setObjectName(QStringLiteral("restoreWithRecoveryKey"));
+    connect(m_useRecovery, &QCheckBox::toggled, m_login, &QWidget::setDisabled);
     auto *form = new QFormLayout;
-    form->addRow(tr("&Passphrase:"), m_passphrase);
+    form->addRow(tr("&Account:"), m_login);
+    form->addRow(tr("&Passphrase or key:"), m_passphrase);
+    form->addRow(QString(), m_useRecovery);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("restoreError"));
@@ -136,6 +145,12 @@ RestoreBackupDialog::~RestoreBackupDialog()
     }
 }
 
+void RestoreBackupDialog::setSignIn(const QString &login, bool recoveryKey)
+{
+    m_login->setText(login);
+    m_useRecovery->setChecked(recoveryKey);
+}
+
 QString RestoreBackupDialog::selectedBackup() const
 {
     const QListWidgetItem *item = m_list->currentItem();
@@ -182,6 +197,8 @@ void RestoreBackupDialog::updateRestoreButton()
 void RestoreBackupDialog::setBusy(bool busy)
 {
     m_list->setEnabled(!busy);
+    m_login->setEnabled(!busy && !m_useRecovery->isChecked());
+    m_useRecovery->setEnabled(!busy);
     m_passphrase->setEnabled(!busy);
     m_busy->setVisible(busy);
     updateRestoreButton();
@@ -202,10 +219,13 @@ void RestoreBackupDialog::restore()
     auto outcome = std::make_shared<Outcome>();
     auto secret = std::make_shared<SecretBytes>(takePassphrase(*m_passphrase));
     const QString target = m_target;
-    m_thread = QThread::create([outcome, secret, backup, target] {
+    const bool recovery = m_useRecovery->isChecked();
+    const QString login = recovery ? QString() : m_login->text().trimmed();
+    m_thread = QThread::create([outcome, secret, backup, target, login, recovery] {
+        const SignIn signIn{login, *secret, recovery};
         try {
             try {
-                outcome->file = CaseFile::open(target, *secret);
+                outcome->file = CaseFile::open(target, signIn);
                 outcome->notice = tr("%1 opened with this passphrase, so it is not damaged: nothing was restored.")
                                       .arg(QDir::toNativeSeparators(target));
                 return;
@@ -213,9 +233,9 @@ void RestoreBackupDialog::restore()
                 if (!worthRestoring(e.kind()))
                     throw;
             }
-            restoreCaseFile(backup, target, *secret);
+            restoreCaseFile(backup, target, signIn);
             const QString aside = keptAside(target);
-            outcome->file = CaseFile::open(target, *secret);
+            outcome->file = CaseFile::open(target, signIn);
             outcome->notice = aside.isEmpty()
                                   ? tr("%1 was restored from the backup %2.")
                                         .arg(QDir::toNativeSeparators(target), QDir::toNativeSeparators(backup))
@@ -241,7 +261,11 @@ void RestoreBackupDialog::restore()
             return;
         }
         m_file = std::move(outcome->file);
-        m_secret = std::move(*secret);
+        // Only an old-format file's copies are keyed with the passphrase; nothing else keeps it.
+        if (m_file && m_file->session().legacy)
+            m_secret = std::move(*secret);
+        else
+            secret->wipe();
         m_notice = outcome->notice;
         QDialog::accept();
     });

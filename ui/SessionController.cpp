@@ -28,6 +28,7 @@ SessionController::SessionController(QObject *parent)
     : QObject(parent), m_unlock(std::make_unique<UnlockWindow>()), m_idle(std::make_unique<IdleMonitor>()),
       m_clipboard(std::make_unique<ClipboardGuard>()), m_backupsRoot(SessionSettings::automaticBackupsRoot())
 {
+    m_unlock->setClipboardGuard(m_clipboard.get());
     connect(m_unlock.get(), &UnlockWindow::caseFileOpened, this, &SessionController::onCaseFileOpened);
     connect(m_idle.get(), &IdleMonitor::idle, this, [this] { lock(LockReason::Idle); });
 }
@@ -62,8 +63,12 @@ void SessionController::onCaseFileOpened()
     SecretBytes secret = m_unlock->takeSecret();
     if (!file)
         return;
-    endSession();
+    // Only a session that is still open is ended: a new file's recovery key, copied a moment
+    // ago, stays on the clipboard for its 30 seconds.
+    if (m_main)
+        endSession();
     const QString path = file->path();
+    const bool keySlots = file->hasKeySlots();
     m_main = std::make_unique<MainWindow>(std::move(file), std::make_unique<SystemClock>());
     // The unlock window comes up before the main window goes, so that there is never a moment
     // without a visible window (the application would take it as the last one closed).
@@ -75,6 +80,10 @@ void SessionController::onCaseFileOpened()
     connect(m_main.get(), &MainWindow::settingsChanged, this, &SessionController::applySettings);
 
     m_backups = std::make_unique<BackupRunner>(path, std::move(secret));
+    // A file with accounts is read for backups through a copy of the open file's connection; the
+    // runner never needs a passphrase for it.
+    if (keySlots)
+        m_backups->setOpener([main = m_main.get()] { return main->openBackupConnection(); });
     m_main->setBackupRunner(m_backups.get());
     m_clipboard->setActive(true);
     applySettings();
@@ -107,12 +116,21 @@ void SessionController::lock(LockReason reason)
         return;
     const QString path = m_main->caseFilePath();
     const QString name = QFileInfo(path).fileName();
+    // The same person signs in again; someone else may, after "Sign in as someone else".
+    QString login;
+    bool recovery = false;
+    if (const Session *s = m_main->session()) {
+        login = s->login;
+        recovery = s->recovery;
+    }
+    const QString who = recovery ? tr("the recovery key") : login.isEmpty() ? tr("the passphrase")
+                                                                            : tr("the passphrase of %1").arg(login);
     showUnlock(path);
     m_unlock->showLocked(reason == LockReason::Idle
-                             ? tr("CaseBoard locked itself after a time without use. Enter the passphrase to "
-                                  "open %1 again.")
-                                   .arg(name)
-                             : tr("CaseBoard is locked. Enter the passphrase to open %1 again.").arg(name));
+                             ? tr("CaseBoard locked itself after a time without use. Enter %1 to open %2 again.")
+                                   .arg(who, name)
+                             : tr("CaseBoard is locked. Enter %1 to open %2 again.").arg(who, name),
+                         recovery ? QString() : login, recovery);
     endSession();
     emit locked();
 }

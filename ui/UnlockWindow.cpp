@@ -7,11 +7,13 @@
 #include "ui/DemoFile.h"
 #include "ui/NewCaseFileForm.h"
 #include "ui/RecentFiles.h"
+#include "ui/RecoveryKeyDialog.h"
 #include "ui/RestoreBackupDialog.h"
 #include "ui/SessionSettings.h"
 #include "ui/TakePassphrase.h"
 #include "ui/WaitCursor.h"
 
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
@@ -141,27 +143,56 @@ QWidget *UnlockWindow::createOpenPage()
     m_file->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_file->setMinimumContentsLength(32);
     m_file->lineEdit()->setPlaceholderText(tr("Path of a .caseboard file"));
-    auto *browse = new QPushButton(tr("&Browse…"), page);
-    browse->setObjectName(QStringLiteral("browseButton"));
-    connect(browse, &QPushButton::clicked, this, &UnlockWindow::browse);
+    m_browse = new QPushButton(tr("&Browse…"), page);
+    m_browse->setObjectName(QStringLiteral("browseButton"));
+    connect(m_browse, &QPushButton::clicked, this, &UnlockWindow::browse);
     auto *fileRow = new QHBoxLayout;
     fileRow->addWidget(m_file, 1);
-    fileRow->addWidget(browse);
+    fileRow->addWidget(m_browse);
+
+    m_login = new QComboBox(page);
+    m_login->setObjectName(QStringLiteral("login"));
+    m_login->setEditable(true);
+    m_login->setInsertPolicy(QComboBox::NoInsert);
+    m_login->lineEdit()->setPlaceholderText(tr("Your badge number or account name"));
+    m_login->setToolTip(tr("Leave it empty for a case file with a single account"));
 
     m_passphrase = new QLineEdit(page);
     m_passphrase->setObjectName(QStringLiteral("passphrase"));
     m_passphrase->setEchoMode(QLineEdit::Password);
 
+    m_useRecovery = new QCheckBox(tr("Use the recovery ke&y instead"), page);
+    m_useRecovery->setObjectName(QStringLiteral("useRecoveryKey"));
+    m_useRecovery->setToolTip(tr("The key shown once when the case file was created: it opens the file when every "
+                                 "passphrase is lost"));
+
+    m_demoHint = new QLabel(page);
+    m_demoHint->setObjectName(QStringLiteral("demoHint"));
+    m_demoHint->setWordWrap(true);
+    m_demoHint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_demoHint->hide();
+
     auto *fileLabel = new QLabel(tr("Case &file:"), page);
     fileLabel->setBuddy(m_file);
+    auto *loginLabel = new QLabel(tr("&Account:"), page);
+    loginLabel->setBuddy(m_login);
+    m_secretLabel = new QLabel(page);
+    m_secretLabel->setBuddy(m_passphrase);
     auto *form = new QFormLayout;
     form->addRow(fileLabel, fileRow);
-    form->addRow(tr("&Passphrase:"), m_passphrase);
+    form->addRow(loginLabel, m_login);
+    form->addRow(m_secretLabel, m_passphrase);
+    form->addRow(QString(), m_useRecovery);
+    form->addRow(QString(), m_demoHint);
 
-    m_open = new QPushButton(tr("&Open"), page);
+    m_someoneElse = new QPushButton(tr("Sign in as S&omeone Else"), page);
+    m_someoneElse->setObjectName(QStringLiteral("signInAsSomeoneElse"));
+    m_someoneElse->hide();
+    m_open = new QPushButton(tr("Sign &In"), page);
     m_open->setObjectName(QStringLiteral("openButton"));
     m_open->setDefault(true);
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_someoneElse);
     buttons->addStretch(1);
     buttons->addWidget(m_open);
 
@@ -171,9 +202,13 @@ QWidget *UnlockWindow::createOpenPage()
     layout->addLayout(buttons);
 
     connect(m_open, &QPushButton::clicked, this, &UnlockWindow::openSelectedFile);
+    connect(m_someoneElse, &QPushButton::clicked, this, &UnlockWindow::signInAsSomeoneElse);
     connect(m_passphrase, &QLineEdit::returnPressed, this, &UnlockWindow::openSelectedFile);
     connect(m_passphrase, &QLineEdit::textChanged, this, &UnlockWindow::updateOpenButton);
     connect(m_file, &QComboBox::editTextChanged, this, &UnlockWindow::updateOpenButton);
+    connect(m_file, &QComboBox::editTextChanged, this, &UnlockWindow::updateLogins);
+    connect(m_useRecovery, &QCheckBox::toggled, this, &UnlockWindow::updateSecretMode);
+    updateSecretMode();
     return page;
 }
 
@@ -213,8 +248,70 @@ void UnlockWindow::reloadRecentFiles(const QString &selected)
 void UnlockWindow::setFilePath(const QString &path)
 {
     m_file->setEditText(QDir::toNativeSeparators(path));
-    (path.isEmpty() ? static_cast<QWidget *>(m_file) : m_passphrase)->setFocus();
+    updateLogins();
+    (path.isEmpty() ? static_cast<QWidget *>(m_file)
+     : m_login->currentText().isEmpty() && !m_useRecovery->isChecked() ? static_cast<QWidget *>(m_login)
+                                                                        : m_passphrase)
+        ->setFocus();
     updateOpenButton();
+}
+
+QString UnlockWindow::login() const
+{
+    return m_login->currentText().trimmed();
+}
+
+bool UnlockWindow::isDemoPath(const QString &path) const
+{
+    return !path.isEmpty() && QFileInfo(path).absoluteFilePath() == QFileInfo(demoFilePath()).absoluteFilePath();
+}
+
+void UnlockWindow::updateLogins()
+{
+    if (m_locked)
+        return;
+    const QString path = filePath();
+    const QString last = RecentFiles::lastLogin(path);
+    m_login->clear();
+    m_demoHint->hide();
+    if (isDemoPath(path)) {
+        // The demo's accounts are public (so is their passphrase): offer them all. Real files'
+        // accounts are not listed; the person types their own login.
+        QStringList logins;
+        for (const DemoAccount &a : std::as_const(m_demoAccounts))
+            logins << a.login;
+        if (logins.isEmpty() && QFileInfo(path).isFile()) {
+            try {
+                logins = CaseFile::accountLogins(path);
+            } catch (const Error &) {
+                // Opening says what is wrong with it.
+            }
+        }
+        QStringList lines;
+        for (const QString &login : std::as_const(logins)) {
+            const auto it = std::find_if(m_demoAccounts.cbegin(), m_demoAccounts.cend(),
+                                         [&](const DemoAccount &a) { return a.login == login; });
+            m_login->addItem(login);
+            lines << (it == m_demoAccounts.cend() ? login : tr("%1: %2").arg(login, describeDemoAccount(*it)));
+        }
+        if (!lines.isEmpty()) {
+            m_demoHint->setText(tr("Demo accounts, each with the passphrase \u201c%1\u201d:\n%2")
+                                    .arg(demoPassphrase(), lines.join(u'\n')));
+            m_demoHint->show();
+        }
+    } else if (!last.isEmpty()) {
+        m_login->addItem(last);
+    }
+    m_login->setEditText(last.isEmpty() ? m_login->itemText(0) : last);
+}
+
+void UnlockWindow::updateSecretMode()
+{
+    const bool recovery = m_useRecovery->isChecked();
+    m_secretLabel->setText(recovery ? tr("Recovery &key:") : tr("&Passphrase:"));
+    m_passphrase->setPlaceholderText(recovery ? tr("XXXX-XXXX-…, as it was shown when the file was created")
+                                              : QString());
+    m_login->setEnabled(!recovery && !m_locked);
 }
 
 QString UnlockWindow::filePath() const
@@ -236,11 +333,20 @@ void UnlockWindow::clearError()
     m_damagedPath.clear();
 }
 
-void UnlockWindow::showOpenError(const QString &path, const Error &e)
+void UnlockWindow::showOpenError(const QString &path, const Error &e, const QString &who)
 {
     showError(e.message());
+    bool offer = restorable(e.kind()) && !isDemoPath(path);
+    // A login the file does not have is a typing mistake, not damage.
+    if (offer && !who.isEmpty()) {
+        try {
+            const QStringList logins = CaseFile::accountLogins(path);
+            offer = logins.isEmpty() || logins.contains(who);
+        } catch (const Error &) {
+        }
+    }
     // The demo is made again by opening it; a backup is for the files people keep.
-    if (restorable(e.kind()) && QFileInfo(path).absoluteFilePath() != QFileInfo(demoFilePath()).absoluteFilePath()) {
+    if (offer) {
         m_damagedPath = path;
         m_restoreRow->show();
     }
@@ -260,6 +366,7 @@ void UnlockWindow::offerRestore()
     const QString path = m_damagedPath;
     auto *dialog = new RestoreBackupDialog(
         path, autobackup::folderFor(SessionSettings::automaticBackupsRoot(), path), this);
+    dialog->setSignIn(login(), m_useRecovery->isChecked());
     connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
     connect(dialog, &QDialog::accepted, this, [this, dialog, path] {
         std::unique_ptr<CaseFile> file = dialog->takeCaseFile();
@@ -290,7 +397,7 @@ QString UnlockWindow::takeNotice()
 void UnlockWindow::showOpenPage()
 {
     clearError();
-    m_heading->setText(tr("Open a case file with its passphrase."));
+    m_heading->setText(tr("Sign in to a case file with your account and passphrase."));
     m_newForm->hide();
     m_openPage->show();
     m_actions->show();
@@ -298,18 +405,54 @@ void UnlockWindow::showOpenPage()
     (filePath().isEmpty() ? static_cast<QWidget *>(m_file) : m_passphrase)->setFocus();
 }
 
-void UnlockWindow::showLocked(const QString &message)
+void UnlockWindow::showLocked(const QString &message, const QString &login, bool recovery)
 {
+    m_locked = false;
     showOpenPage();
+    // The same person, on the same file: nothing else to choose until they say so.
+    m_locked = true;
+    m_login->setEditText(login);
+    m_useRecovery->setChecked(recovery);
+    m_file->setEnabled(false);
+    m_browse->setEnabled(false);
+    m_login->setEnabled(false);
+    m_useRecovery->setEnabled(false);
+    m_actions->hide();
+    m_someoneElse->show();
     m_heading->setText(message);
     adjustSize();
+    m_passphrase->setFocus();
+}
+
+void UnlockWindow::freeChoices()
+{
+    m_locked = false;
+    m_file->setEnabled(true);
+    m_browse->setEnabled(true);
+    m_useRecovery->setEnabled(true);
+    m_someoneElse->hide();
+    updateSecretMode();
+}
+
+void UnlockWindow::signInAsSomeoneElse()
+{
+    // The locked session is already closed (SessionController::lock); this frees the choice.
+    freeChoices();
+    m_useRecovery->setChecked(false);
+    m_passphrase->clear();
+    showOpenPage();
+    updateLogins();
+    m_login->setEditText(QString());
+    updateSecretMode();
+    m_login->setFocus();
 }
 
 void UnlockWindow::showCreatePage()
 {
     clearError();
     m_passphrase->clear();
-    m_heading->setText(tr("Create a new, empty case file. Everything in it is encrypted with its passphrase."));
+    m_heading->setText(tr("Create a new, empty case file, with yourself as its administrator. Everything in it is "
+                          "encrypted; each person signs in with their own account."));
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     m_newForm->reset(QDir::toNativeSeparators(documents + QStringLiteral("/cases.caseboard")));
     m_openPage->hide();
@@ -341,15 +484,17 @@ void UnlockWindow::openSelectedFile()
     if (path.isEmpty() || m_passphrase->text().isEmpty())
         return;
     clearError();
+    const bool recovery = m_useRecovery->isChecked();
+    const QString who = recovery ? QString() : login();
     std::unique_ptr<CaseFile> file;
     SecretBytes secret;
     try {
         secret = takePassphrase(*m_passphrase);
-        // Unlocking derives the key (PBKDF2, 256,000 rounds): a noticeable moment.
+        // Signing in derives a key from the passphrase (Argon2id, about half a second).
         const WaitCursor wait;
-        file = CaseFile::open(path, secret);
+        file = CaseFile::open(path, SignIn{who, secret, recovery});
     } catch (const Error &e) {
-        showOpenError(path, e);
+        showOpenError(path, e, who);
         m_passphrase->setFocus();
         return;
     } catch (const std::exception &e) {
@@ -357,7 +502,10 @@ void UnlockWindow::openSelectedFile()
         return;
     }
     RecentFiles::remember(path);
-    reloadRecentFiles(path);
+    if (!recovery)
+        RecentFiles::rememberLogin(path, file->session().login);
+    if (!m_locked)
+        reloadRecentFiles(path);
     finish(std::move(file), std::move(secret), {});
 }
 
@@ -370,11 +518,10 @@ void UnlockWindow::createFile()
     }
     clearError();
     const QString path = m_newForm->path();
-    std::unique_ptr<CaseFile> file;
-    SecretBytes secret;
+    CaseFile::Created created;
     try {
         const WaitCursor wait;
-        file = m_newForm->createFile(secret);
+        created = m_newForm->createFile();
     } catch (const Error &e) {
         showError(e.message());
         m_newForm->focusFirstField();
@@ -384,8 +531,18 @@ void UnlockWindow::createFile()
         return;
     }
     RecentFiles::remember(path);
+    RecentFiles::rememberLogin(path, created.file->session().login);
     reloadRecentFiles(path);
-    finish(std::move(file), std::move(secret), {});
+    if (created.recoveryKey.isEmpty()) {
+        finish(std::move(created.file), {}, {});
+        return;
+    }
+    // The recovery key first, while nothing else is open: it is shown this once.
+    m_created = std::move(created.file);
+    auto *dialog = new RecoveryKeyDialog(std::move(created.recoveryKey), path, m_clipboard, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] { finish(std::move(m_created), {}, {}); });
+    dialog->open();
 }
 
 void UnlockWindow::openDemo()
@@ -419,7 +576,16 @@ void UnlockWindow::openDemo()
             showError(outcome->error);
             return;
         }
-        finish(std::move(outcome->demo.file), SecretBytes::fromPassphrase(demoPassphrase()), outcome->demo.problem);
+        m_demoAccounts = outcome->demo.accounts;
+        QString notice = outcome->demo.problem;
+        if (!outcome->demo.movedAside.isEmpty())
+            notice = tr("The demo case file of an earlier version, without accounts, was moved to %1 and a new demo "
+                        "was made. %2")
+                         .arg(QDir::toNativeSeparators(outcome->demo.movedAside), notice)
+                         .trimmed();
+        const QString path = outcome->demo.file->path();
+        RecentFiles::rememberLogin(path, outcome->demo.file->session().login);
+        finish(std::move(outcome->demo.file), {}, notice);
     });
     setBusy(true);
     m_demoThread->start();
@@ -444,8 +610,9 @@ void UnlockWindow::setBusy(bool busy)
 
 void UnlockWindow::closeEvent(QCloseEvent *event)
 {
-    // The demo is written in one transaction; closing now would leave the thread running on.
-    if (isBusy())
+    // The demo is written in one transaction; closing now would leave the thread running on. A
+    // new file's recovery key is shown once: not closed past.
+    if (isBusy() || m_created)
         event->ignore();
     else
         QWidget::closeEvent(event);
@@ -454,8 +621,13 @@ void UnlockWindow::closeEvent(QCloseEvent *event)
 void UnlockWindow::finish(std::unique_ptr<CaseFile> file, SecretBytes secret, const QString &notice)
 {
     m_opened = std::move(file);
-    m_openedSecret = std::move(secret);
+    // Copies of a file with accounts are keyed by the open file itself; no passphrase is kept.
+    if (m_opened && m_opened->session().legacy)
+        m_openedSecret = std::move(secret);
+    else
+        secret.wipe();
     m_notice = notice;
+    freeChoices();
     showOpenPage();
     emit caseFileOpened();
 }

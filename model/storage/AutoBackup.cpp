@@ -181,9 +181,10 @@ Outcome runIfDue(CaseFile &source, const SecretBytes &passphrase, const QString 
     return runIfDue(folder, clock, keep, [&](const QString &destination) {
         backupCaseFile(source, destination, passphrase);
         // backupCaseFile checked the copy before renaming it; this proves the renamed file is the
-        // one that opens, before older backups are deleted on its strength.
+        // one that opens, before older backups are deleted on its strength. Opened with the
+        // source's own key: a file with several accounts has no one passphrase for its copies.
         try {
-            CaseFile::openReadOnly(destination, passphrase);
+            source.openCopyReadOnly(destination, passphrase);
         } catch (const Error &e) {
             QFile::remove(destination);
             throw Error(e.kind(), Tr::tr("The automatic backup %1 does not open after writing it (%2); "
