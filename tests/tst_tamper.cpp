@@ -229,6 +229,9 @@ void TestTamper::refused()
                          qPrintable(mode + e.message()));
             // One line: the app shows it in a message box, the CLI on one line of stderr.
             QVERIFY2(!e.message().contains(u'\n'), qPrintable(mode + e.message()));
+            // In the reader's words: no SQL, no SQLite jargon.
+            for (const QString &jargon : {u"SELECT"_s, u"sqlite_master"_s, u"malformed"_s, u"disk image"_s})
+                QVERIFY2(!e.message().contains(jargon), qPrintable(mode + e.message()));
         }
         QCOMPARE(fileChecksum(path), before);
         QStringList files = listing(dir.path());

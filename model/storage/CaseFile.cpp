@@ -148,6 +148,17 @@ db::Database CaseFile::unlock(const QString &path, const SecretBytes &passphrase
     return db;
 }
 
+namespace {
+// SQLite's own words ("database disk image is malformed", with the statement that met it) help
+// nobody at the door of a case file: say what it means and what to do.
+QString damagedMessage(const QString &path)
+{
+    return Tr::tr("%1 is damaged: the passphrase is right, but parts of the file cannot be read. Restore it from "
+                  "a backup; the file was not changed.")
+        .arg(path);
+}
+} // namespace
+
 void CaseFile::checkUnlocked(db::Database &db, const QString &path, const QString &wrongMessage)
 {
     qint64 appId = 0;
@@ -160,9 +171,7 @@ void CaseFile::checkUnlocked(db::Database &db, const QString &path, const QStrin
             throw Error(ErrorKind::WrongPassphrase, wrongMessage);
         // Page 1 decrypted, so the key is right, but the header does not fit the file (truncated).
         if (e.kind() == ErrorKind::Damaged)
-            throw Error(ErrorKind::Damaged,
-                        Tr::tr("%1 is damaged (%2). Restore it from a backup; the file was not changed.")
-                            .arg(path, e.message()));
+            throw Error(ErrorKind::Damaged, damagedMessage(path));
         throw Error(e.kind(), Tr::tr("Cannot read %1: %2").arg(path, e.message()));
     }
     try {
@@ -171,8 +180,7 @@ void CaseFile::checkUnlocked(db::Database &db, const QString &path, const QStrin
         if (e.kind() == ErrorKind::Busy || e.kind() == ErrorKind::Io)
             throw Error(e.kind(), Tr::tr("Cannot read %1: %2").arg(path, e.message()));
         // Page 1 passed its HMAC under this key, so the passphrase is right: the damage is further in.
-        throw Error(ErrorKind::Damaged, Tr::tr("%1 is damaged (%2). Restore it from a backup; the file was not changed.")
-                                            .arg(path, e.message()));
+        throw Error(ErrorKind::Damaged, damagedMessage(path));
     }
     if (appId != schema::kApplicationId)
         throw Error(ErrorKind::NotACaseFile,
