@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>cb::ui::AccountsDialog</name>
+    <message numerus="yes">
+        <source>active, %n failed sign-in(s) since the last sign-in</source>
+        <translation>
+            <numerusform>active, %n failed sign-in since the last sign-in</numerusform>
+            <numerusform>active, %n failed sign-ins since the last sign-in</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cb::ui::CaseListView</name>
     <message numerus="yes">
         <source>%1 of %n cases</source>

@@ -8,16 +8,16 @@
         <translation>CaseBoard: gestión de casos para unidades de homicidios, sobre un archivo de casos cifrado.</translation>
     </message>
     <message>
-        <source>Open the demo case file, creating it first if it is missing.</source>
-        <translation>Abre el archivo de casos de demostración; si no existe, primero lo crea.</translation>
-    </message>
-    <message>
         <source>Choose the case file at &lt;path&gt; to unlock.</source>
         <translation>Elige el archivo de casos en &lt;ruta&gt; para desbloquearlo.</translation>
     </message>
     <message>
         <source>path</source>
         <translation>ruta</translation>
+    </message>
+    <message>
+        <source>Open the demo case file signed in as its sergeant, creating it first if it is missing (the sign-in window offers its other accounts).</source>
+        <translation>Abre el archivo de casos de demostración con la sesión iniciada como su sargento, y antes lo crea si no existe (la ventana de inicio de sesión ofrece sus demás cuentas).</translation>
     </message>
 </context>
 <context>
@@ -33,6 +33,14 @@
     <message>
         <source>entry %1 follows entry %2: the entries between are missing</source>
         <translation>la entrada %1 sigue a la entrada %2: faltan las entradas intermedias</translation>
+    </message>
+    <message>
+        <source>the audit trail ends at entry %1, but %2 holds entries up to %3: entries %4 to %3 were cut off the trail</source>
+        <translation>el registro de auditoría termina en la entrada %1, pero %2 contiene entradas hasta la %3: se eliminaron del registro las entradas de la %4 a la %3</translation>
+    </message>
+    <message>
+        <source>entry %1 of the audit trail is not the one %2 holds: the trail was rewritten from that entry on</source>
+        <translation>la entrada %1 del registro de auditoría no es la que contiene %2: el registro se reescribió a partir de esa entrada</translation>
     </message>
 </context>
 <context>
@@ -177,10 +185,6 @@
     <message>
         <source>The passphrase is wrong, or %1 is damaged. The file was not changed.</source>
         <translation>La frase de contraseña es incorrecta, o %1 está dañado. El archivo no se modificó.</translation>
-    </message>
-    <message>
-        <source>%1 is damaged (%2). Restore it from a backup; the file was not changed.</source>
-        <translation>%1 está dañado (%2). Restáurelo desde una copia de seguridad; el archivo no se modificó.</translation>
     </message>
     <message>
         <source>%1 is an encrypted database, but not a CaseBoard case file.</source>
@@ -361,6 +365,22 @@
     <message>
         <source>audit chain</source>
         <translation>cadena de auditoría</translation>
+    </message>
+    <message>
+        <source>page %1 fails its HMAC check: it is damaged, or was changed outside CaseBoard</source>
+        <translation>la página %1 no supera su comprobación HMAC: está dañada, o se modificó fuera de CaseBoard</translation>
+    </message>
+    <message>
+        <source>pages that fail the HMAC check, in all: %1</source>
+        <translation>páginas que no superan la comprobación HMAC, en total: %1</translation>
+    </message>
+    <message>
+        <source>table %1: not checked past its first damaged page (SQLite reads no other page in the same check after one fails its HMAC)</source>
+        <translation>tabla %1: no se comprobó más allá de su primera página dañada (SQLite no lee ninguna otra página en la misma comprobación después de que una no supere su HMAC)</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: the passphrase is right, but parts of the file cannot be read. Restore it from a backup; the file was not changed.</source>
+        <translation>%1 está dañado: la frase de contraseña es correcta, pero partes del archivo no se pueden leer. Restáurelo desde una copia de seguridad; el archivo no se modificó.</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1215,57 @@
     </message>
 </context>
 <context>
+    <name>cb::auth::SignInLog</name>
+    <message>
+        <source>Cannot open the folder of %1 to flush it to disk.</source>
+        <translation>No se puede abrir la carpeta de %1 para volcarla al disco.</translation>
+    </message>
+    <message>
+        <source>Cannot flush the folder of %1 to disk.</source>
+        <translation>No se puede volcar la carpeta de %1 al disco.</translation>
+    </message>
+    <message>
+        <source>The sign-in record %1 is busy: another CaseBoard is signing in to the same case file. Try again.</source>
+        <translation>El registro de inicios de sesión %1 está ocupado: otro CaseBoard está iniciando sesión en el mismo archivo de casos. Vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Cannot lock the sign-in record %1 (is its folder writable?).</source>
+        <translation>No se puede bloquear el registro de inicios de sesión %1 (¿se puede escribir en su carpeta?).</translation>
+    </message>
+    <message>
+        <source>The sign-in record %1 (the failed sign-ins and locked accounts of %2) is damaged or cannot be read (%3), so CaseBoard cannot tell whether an account is locked. Sign in with the recovery key, which sets the record aside; the case file itself was not changed.</source>
+        <translation>El registro de inicios de sesión %1 (los inicios de sesión fallidos y las cuentas bloqueadas de %2) está dañado o no se puede leer (%3), así que CaseBoard no puede saber si una cuenta está bloqueada. Inicie sesión con la clave de recuperación, que aparta el registro; el archivo de casos en sí no se modificó.</translation>
+    </message>
+    <message>
+        <source>not a file</source>
+        <translation>no es un archivo</translation>
+    </message>
+    <message>
+        <source>larger than %1 bytes</source>
+        <translation>ocupa más de %1 bytes</translation>
+    </message>
+    <message>
+        <source>not a sign-in record of this CaseBoard</source>
+        <translation>no es un registro de inicios de sesión de este CaseBoard</translation>
+    </message>
+    <message>
+        <source>Cannot remove the sign-in record %1.</source>
+        <translation>No se puede eliminar el registro de inicios de sesión %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write the sign-in record %1: %2</source>
+        <translation>No se puede escribir el registro de inicios de sesión %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot make it owner-only</source>
+        <translation>no se puede dejar accesible solo para su propietario</translation>
+    </message>
+    <message>
+        <source>Cannot move the damaged sign-in record %1 aside to %2.</source>
+        <translation>No se puede apartar el registro de inicios de sesión dañado %1 a %2.</translation>
+    </message>
+</context>
+<context>
     <name>cb::cli::Bench</name>
     <message>
         <source>Cannot create a scratch folder for the import benchmark.</source>
@@ -1683,6 +1754,14 @@
         <source>Usage: caseboard-cli [--db FILE] [--user LOGIN] [--passphrase-file FILE] COMMAND [OPTIONS]</source>
         <translation>Uso: caseboard-cli [--db FILE] [--user LOGIN] [--passphrase-file FILE] COMMAND [OPTIONS]</translation>
     </message>
+    <message>
+        <source>audit trail against %1</source>
+        <translation>registro de auditoría comparado con %1</translation>
+    </message>
+    <message>
+        <source>Also check that the audit trail still holds every entry of an earlier copy of the file (a backup), opened with the same sign-in.</source>
+        <translation>Comprueba también que el registro de auditoría aún contiene todas las entradas de una copia anterior del archivo (una copia de seguridad), abierta con las mismas credenciales de inicio de sesión.</translation>
+    </message>
 </context>
 <context>
     <name>cb::db::Database</name>
@@ -2132,12 +2211,162 @@
         <source>Cannot migrate the case file from schema %1 to %2.</source>
         <translation>No se puede migrar el archivo de casos del esquema %1 al %2.</translation>
     </message>
+    <message>
+        <source>The audit table&apos;s rule for hashes was changed outside CaseBoard; the file cannot be upgraded.</source>
+        <translation>La regla de los hashes de la tabla de auditoría se modificó fuera de CaseBoard; el archivo no se puede actualizar.</translation>
+    </message>
+</context>
+<context>
+    <name>cb::ui::AccountsDialog</name>
+    <message>
+        <source>Add an Account</source>
+        <translation>Añadir una cuenta</translation>
+    </message>
+    <message>
+        <source>The member&apos;s badge number</source>
+        <translation>El número de placa del miembro</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>New member&apos;s &amp;name:</source>
+        <translation>&amp;Nombre del miembro nuevo:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>&amp;Función:</translation>
+    </message>
+    <message>
+        <source>Initial &amp;passphrase:</source>
+        <translation>Frase de contraseña &amp;inicial:</translation>
+    </message>
+    <message>
+        <source>Tell it to the person in private; they can change it from the File menu.</source>
+        <translation>Comuníquesela a la persona en privado; puede cambiarla desde el menú Archivo.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Account</source>
+        <translation>&amp;Añadir cuenta</translation>
+    </message>
+    <message>
+        <source>Enter the login: the member&apos;s badge number.</source>
+        <translation>Introduzca el nombre de usuario: el número de placa del miembro.</translation>
+    </message>
+    <message>
+        <source>No member has this badge: enter the new member&apos;s name and role.</source>
+        <translation>Ningún miembro tiene esta placa: introduzca el nombre y la función del miembro nuevo.</translation>
+    </message>
+    <message>
+        <source>For the member %1, %2.</source>
+        <translation>Para el miembro %1, %2.</translation>
+    </message>
+    <message>
+        <source>No member has this badge yet: one is added with the name and role below.</source>
+        <translation>Todavía ningún miembro tiene esta placa: se añadirá uno con el nombre y la función de abajo.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Each person signs in with their own account; the login is their badge. Removing an account re-encrypts the case file under a new key.</source>
+        <translation>Cada persona inicia sesión con su propia cuenta; el nombre de usuario es su placa. Al eliminar una cuenta, el archivo de casos se vuelve a cifrar con una clave nueva.</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Añadir…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease Lock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>Let a person locked out after five failed sign-ins try again</source>
+        <translation>Permite volver a intentarlo a una persona bloqueada tras cinco inicios de sesión fallidos</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <source>recovery key</source>
+        <translation>clave de recuperación</translation>
+    </message>
+    <message>
+        <source>LOCKED since %1 UTC</source>
+        <translation>BLOQUEADA desde las %1 UTC</translation>
+    </message>
+    <message>
+        <source>(recovery key)</source>
+        <translation>(clave de recuperación)</translation>
+    </message>
+    <message>
+        <source>The account was added.</source>
+        <translation>Se añadió la cuenta.</translation>
+    </message>
+    <message>
+        <source>Remove the Account</source>
+        <translation>Eliminar la cuenta</translation>
+    </message>
+    <message>
+        <source>Remove the account %1?</source>
+        <translation>¿Eliminar la cuenta %1?</translation>
+    </message>
+    <message>
+        <source>The case file is then re-encrypted under a new key, which takes a moment: the passphrase of %1 opens neither it nor any backup made from now on. Backups made before still open with it.</source>
+        <translation>A continuación, el archivo de casos se vuelve a cifrar con una clave nueva, lo que tarda un momento: la frase de contraseña de %1 no abrirá ni el archivo ni ninguna copia de seguridad hecha a partir de ahora. Las copias de seguridad hechas antes siguen abriéndose con ella.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>The account %1 was removed and the case file re-encrypted under a new key.</source>
+        <translation>Se eliminó la cuenta %1 y el archivo de casos se volvió a cifrar con una clave nueva.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 puede volver a iniciar sesión.</translation>
+    </message>
+    <message numerus="yes">
+        <source>active, %n failed sign-in(s) since the last sign-in</source>
+        <translation>
+            <numerusform>activa, %n inicio de sesión fallido desde el último inicio de sesión</numerusform>
+            <numerusform>activa, %n inicios de sesión fallidos desde el último inicio de sesión</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cb::ui::BackupRunner</name>
     <message>
         <source>Unexpected error: %1</source>
         <translation>Error inesperado: %1</translation>
+    </message>
+    <message>
+        <source>The automatic backup %1 does not open after writing it (%2); the older backups were kept.</source>
+        <translation>La copia de seguridad automática %1 no se abre después de escribirla (%2); se conservaron las copias anteriores.</translation>
     </message>
 </context>
 <context>
@@ -2419,6 +2648,61 @@
         <source>Assignments (%1)</source>
         <translation>Asignaciones (%1)</translation>
     </message>
+    <message>
+        <source>&amp;Reassign…</source>
+        <translation>&amp;Reasignar…</translation>
+    </message>
+    <message>
+        <source>Give the case a new primary detective</source>
+        <translation>Asigna al caso un nuevo detective principal</translation>
+    </message>
+    <message>
+        <source>Reassign the Case</source>
+        <translation>Reasignar el caso</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>New primary &amp;detective:</source>
+        <translation>Nuevo &amp;detective principal:</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign</source>
+        <translation>&amp;Reasignar</translation>
+    </message>
+</context>
+<context>
+    <name>cb::ui::ChangePassphraseDialog</name>
+    <message>
+        <source>Change Your Passphrase</source>
+        <translation>Cambiar su frase de contraseña</translation>
+    </message>
+    <message>
+        <source>The new passphrase of %1 applies at once; the old one then opens nothing in this case file. Backups made before still open with the old one.</source>
+        <translation>La nueva frase de contraseña de %1 se aplica de inmediato; a partir de entonces, la antigua ya no abre nada en este archivo de casos. Las copias de seguridad hechas antes siguen abriéndose con la antigua.</translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase:</source>
+        <translation>Frase de contraseña &amp;actual:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Nueva frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>C&amp;hange Passphrase</source>
+        <translation>&amp;Cambiar la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Enter your current passphrase.</source>
+        <translation>Introduzca su frase de contraseña actual.</translation>
+    </message>
 </context>
 <context>
     <name>cb::ui::DemoCaseFile</name>
@@ -2429,6 +2713,26 @@
     <message>
         <source>The demo case file could not be filled with cases: %1</source>
         <translation>No se pudo llenar de casos el archivo de casos de demostración: %1</translation>
+    </message>
+    <message>
+        <source>Cannot move the old demo case file %1 aside to make a new one.</source>
+        <translation>No se puede apartar el antiguo archivo de casos de demostración %1 para crear uno nuevo.</translation>
+    </message>
+    <message>
+        <source>The demo unit has no members to sign in as.</source>
+        <translation>La unidad de demostración no tiene miembros con los que iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3)</source>
+        <translation>%1, %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>not a member of the unit</source>
+        <translation>no es miembro de la unidad</translation>
     </message>
 </context>
 <context>
@@ -2564,6 +2868,26 @@
         <source>The daily automatic backup could not be written; the earlier backups were kept. %1</source>
         <translation>No se pudo escribir la copia de seguridad automática diaria; se conservaron las copias anteriores. %1</translation>
     </message>
+    <message>
+        <source>Change &amp;Passphrase…</source>
+        <translation>Cambiar la &amp;frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>C&amp;uentas…</translation>
+    </message>
+    <message>
+        <source>Add and remove the accounts of this case file, release locked ones</source>
+        <translation>Añade y elimina las cuentas de este archivo de casos, y desbloquea las bloqueadas</translation>
+    </message>
+    <message>
+        <source>The case file is closed.</source>
+        <translation>El archivo de casos está cerrado.</translation>
+    </message>
+    <message>
+        <source>Your passphrase was changed.</source>
+        <translation>Se cambió su frase de contraseña.</translation>
+    </message>
 </context>
 <context>
     <name>cb::ui::NewCaseFileForm</name>
@@ -2580,10 +2904,6 @@
         <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
-        <source>&amp;Repeat it:</source>
-        <translation>&amp;Repítala:</translation>
-    </message>
-    <message>
         <source>&amp;Create Case File</source>
         <translation>&amp;Crear archivo de casos</translation>
     </message>
@@ -2596,6 +2916,57 @@
         <translation>Elija dónde guardar el nuevo archivo de casos.</translation>
     </message>
     <message>
+        <source>New Case File</source>
+        <translation>Nuevo archivo de casos</translation>
+    </message>
+    <message>
+        <source>Case files (*.caseboard)</source>
+        <translation>Archivos de casos (*.caseboard)</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s account name: their badge number, or &quot;admin&quot;. Others get their accounts from the administrator later.</source>
+        <translation>El nombre de la cuenta del administrador: su número de placa, o &quot;admin&quot;. Los demás reciben sus cuentas del administrador más adelante.</translation>
+    </message>
+    <message>
+        <source>The administrator becomes a member of the unit under this name</source>
+        <translation>El administrador pasa a ser miembro de la unidad con este nombre</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s &amp;account:</source>
+        <translation>Cuenta del &amp;administrador:</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>&amp;Nombre completo:</translation>
+    </message>
+    <message>
+        <source>Keep the passphrase safe. The next step shows the recovery key, which opens the file if every passphrase is lost.</source>
+        <translation>Guarde la frase de contraseña en un lugar seguro. El siguiente paso muestra la clave de recuperación, que abre el archivo si se pierden todas las frases de contraseña.</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Enter the administrator&apos;s account name (a badge number, or &quot;admin&quot;).</source>
+        <translation>Introduzca el nombre de la cuenta del administrador (un número de placa, o &quot;admin&quot;).</translation>
+    </message>
+    <message>
+        <source>Enter the administrator&apos;s full name.</source>
+        <translation>Introduzca el nombre completo del administrador.</translation>
+    </message>
+</context>
+<context>
+    <name>cb::ui::PassphraseFields</name>
+    <message>
+        <source>The passphrase meets the rules.</source>
+        <translation>La frase de contraseña cumple las reglas.</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Repítala:</translation>
+    </message>
+    <message>
         <source>The two passphrases differ.</source>
         <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
@@ -2605,19 +2976,84 @@
     </message>
     <message>
         <source>Type the passphrase again.</source>
-        <translation>Escriba de nuevo la frase de contraseña.</translation>
+        <translation>Vuelva a escribir la frase de contraseña.</translation>
+    </message>
+</context>
+<context>
+    <name>cb::ui::RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery Key</source>
+        <translation>Clave de recuperación</translation>
     </message>
     <message>
-        <source>Keep the passphrase safe: nobody can recover a case file without it.</source>
-        <translation>Guarde la frase de contraseña en un lugar seguro: nadie puede recuperar un archivo de casos sin ella.</translation>
+        <source>&lt;p&gt;&lt;b&gt;This is the recovery key of %1.&lt;/b&gt; It opens the case file when every passphrase is lost, and an administrator can then give everyone new passphrases.&lt;/p&gt;&lt;p&gt;It is shown &lt;b&gt;this once&lt;/b&gt;. Keep it offline and apart from the case file, for example printed and locked in a safe: anyone who holds it can open the file.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Esta es la clave de recuperación de %1.&lt;/b&gt; Abre el archivo de casos cuando se han perdido todas las frases de contraseña, y con ella un administrador puede dar a todos frases de contraseña nuevas.&lt;/p&gt;&lt;p&gt;Se muestra &lt;b&gt;solo esta vez&lt;/b&gt;. Guárdela fuera de línea y separada del archivo de casos, por ejemplo impresa y bajo llave en una caja fuerte: cualquiera que la tenga puede abrir el archivo.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>New Case File</source>
-        <translation>Nuevo archivo de casos</translation>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
     </message>
     <message>
-        <source>Case files (*.caseboard)</source>
-        <translation>Archivos de casos (*.caseboard)</translation>
+        <source>Copy the key; CaseBoard clears it from the clipboard after 30 seconds</source>
+        <translation>Copia la clave; CaseBoard la borra del portapapeles después de 30 segundos</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>&amp;Save to File…</source>
+        <translation>&amp;Guardar en un archivo…</translation>
+    </message>
+    <message>
+        <source>Write the key to a file only you can read, e.g. on a USB stick kept in a safe</source>
+        <translation>Escribe la clave en un archivo que solo usted puede leer, p. ej., en una memoria USB guardada en una caja fuerte</translation>
+    </message>
+    <message>
+        <source>I have stored the recovery &amp;key</source>
+        <translation>He guardado la clave de &amp;recuperación</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>C&amp;errar</translation>
+    </message>
+    <message>
+        <source>CaseBoard recovery key of %1
+
+%2
+
+It opens the case file when every passphrase is lost; anyone who holds it can open the file. Keep it offline, apart from the case file.
+</source>
+        <translation>Clave de recuperación de CaseBoard de %1
+
+%2
+
+Abre el archivo de casos cuando se han perdido todas las frases de contraseña; cualquiera que la tenga puede abrir el archivo. Guárdela fuera de línea, separada del archivo de casos.
+</translation>
+    </message>
+    <message>
+        <source>Copied. The clipboard is cleared in 30 seconds: paste the key where you keep it now.</source>
+        <translation>Copiada. El portapapeles se borrará en 30 segundos: pegue ahora la clave donde vaya a guardarla.</translation>
+    </message>
+    <message>
+        <source>Save the Recovery Key</source>
+        <translation>Guardar la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Archivos de texto (*.txt)</translation>
+    </message>
+    <message>
+        <source>The recovery key could not be saved to %1: %2</source>
+        <translation>No se pudo guardar la clave de recuperación en %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1 (readable by you only). Keep that file offline, apart from the case file.</source>
+        <translation>Guardada en %1 (solo usted puede leerla). Guarde ese archivo fuera de línea, separado del archivo de casos.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Enviada a la impresora.</translation>
     </message>
 </context>
 <context>
@@ -2686,10 +3122,6 @@
         <translation>&amp;Otro archivo de copia de seguridad…</translation>
     </message>
     <message>
-        <source>&amp;Passphrase:</source>
-        <translation>&amp;Frase de contraseña:</translation>
-    </message>
-    <message>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurar</translation>
     </message>
@@ -2717,16 +3149,67 @@
         <source>Unexpected error: %1</source>
         <translation>Error inesperado: %1</translation>
     </message>
+    <message>
+        <source>Your badge number or account name</source>
+        <translation>Su número de placa o nombre de cuenta</translation>
+    </message>
+    <message>
+        <source>Use the recovery &amp;key instead</source>
+        <translation>Usar la c&amp;lave de recuperación en su lugar</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Cuenta:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase or key:</source>
+        <translation>&amp;Frase de contraseña o clave:</translation>
+    </message>
 </context>
 <context>
     <name>cb::ui::SessionController</name>
     <message>
-        <source>CaseBoard locked itself after a time without use. Enter the passphrase to open %1 again.</source>
-        <translation>CaseBoard se bloqueó tras un tiempo sin uso. Escriba la frase de contraseña para volver a abrir %1.</translation>
+        <source>the recovery key</source>
+        <translation>la clave de recuperación</translation>
     </message>
     <message>
-        <source>CaseBoard is locked. Enter the passphrase to open %1 again.</source>
-        <translation>CaseBoard está bloqueado. Escriba la frase de contraseña para volver a abrir %1.</translation>
+        <source>the passphrase</source>
+        <translation>la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>the passphrase of %1</source>
+        <translation>la frase de contraseña de %1</translation>
+    </message>
+    <message>
+        <source>CaseBoard locked itself after a time without use. Enter %1 to open %2 again.</source>
+        <translation>CaseBoard se bloqueó tras un tiempo sin uso. Introduzca %1 para volver a abrir %2.</translation>
+    </message>
+    <message>
+        <source>CaseBoard is locked. Enter %1 to open %2 again.</source>
+        <translation>CaseBoard está bloqueado. Introduzca %1 para volver a abrir %2.</translation>
+    </message>
+</context>
+<context>
+    <name>cb::ui::SessionRole</name>
+    <message>
+        <source>Old-format case file: one passphrase, no accounts</source>
+        <translation>Archivo de casos de formato antiguo: una sola frase de contraseña, sin cuentas</translation>
+    </message>
+    <message>
+        <source>Opened with the recovery key</source>
+        <translation>Abierto con la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Signed in as %1, %2</source>
+        <translation>Sesión iniciada como %1, %2</translation>
+    </message>
+    <message>
+        <source>Signed in as %1, not a member of the unit</source>
+        <translation>Sesión iniciada como %1, no es miembro de la unidad</translation>
     </message>
 </context>
 <context>
@@ -2791,10 +3274,6 @@
         <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
-        <source>&amp;Open</source>
-        <translation>A&amp;brir</translation>
-    </message>
-    <message>
         <source>&amp;Create a New Case File…</source>
         <translation>&amp;Crear un archivo de casos nuevo…</translation>
     </message>
@@ -2805,14 +3284,6 @@
     <message>
         <source>A case file of invented cases to try CaseBoard with</source>
         <translation>Un archivo de casos inventados para probar CaseBoard</translation>
-    </message>
-    <message>
-        <source>Open a case file with its passphrase.</source>
-        <translation>Abra un archivo de casos con su frase de contraseña.</translation>
-    </message>
-    <message>
-        <source>Create a new, empty case file. Everything in it is encrypted with its passphrase.</source>
-        <translation>Cree un archivo de casos nuevo y vacío. Todo su contenido se cifra con su frase de contraseña.</translation>
     </message>
     <message>
         <source>Open Case File</source>
@@ -2833,6 +3304,64 @@
     <message>
         <source>Put a backup of this case file in its place; the damaged file is kept beside it</source>
         <translation>Pone una copia de seguridad de este archivo de casos en su lugar; el archivo dañado se guarda a su lado</translation>
+    </message>
+    <message>
+        <source>Your badge number or account name</source>
+        <translation>Su número de placa o nombre de cuenta</translation>
+    </message>
+    <message>
+        <source>Leave it empty for a case file with a single account</source>
+        <translation>Déjelo vacío para un archivo de casos con una sola cuenta</translation>
+    </message>
+    <message>
+        <source>Use the recovery ke&amp;y instead</source>
+        <translation>&amp;Usar la clave de recuperación en su lugar</translation>
+    </message>
+    <message>
+        <source>The key shown once when the case file was created: it opens the file when every passphrase is lost</source>
+        <translation>La clave que se mostró una sola vez al crear el archivo de casos: abre el archivo cuando se han perdido todas las frases de contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>Cue&amp;nta:</translation>
+    </message>
+    <message>
+        <source>Sign in as S&amp;omeone Else</source>
+        <translation>Iniciar sesión como &amp;otra persona</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Demo accounts, each with the passphrase “%1”:
+%2</source>
+        <translation>Cuentas de demostración, todas con la frase de contraseña “%1”:
+%2</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key:</source>
+        <translation>C&amp;lave de recuperación:</translation>
+    </message>
+    <message>
+        <source>XXXX-XXXX-…, as it was shown when the file was created</source>
+        <translation>XXXX-XXXX-…, tal como se mostró al crear el archivo</translation>
+    </message>
+    <message>
+        <source>Sign in to a case file with your account and passphrase.</source>
+        <translation>Inicie sesión en un archivo de casos con su cuenta y su frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Create a new, empty case file, with yourself as its administrator. Everything in it is encrypted; each person signs in with their own account.</source>
+        <translation>Cree un archivo de casos nuevo y vacío, con usted como administrador. Todo su contenido está cifrado; cada persona inicia sesión con su propia cuenta.</translation>
+    </message>
+    <message>
+        <source>The demo case file of an earlier version, without accounts, was moved to %1 and a new demo was made. %2</source>
+        <translation>El archivo de casos de demostración de una versión anterior, sin cuentas, se movió a %1 y se creó una demostración nueva. %2</translation>
     </message>
 </context>
 </TS>

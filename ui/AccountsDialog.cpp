@@ -236,7 +236,7 @@ void AccountsDialog::refresh()
                         .arg(QDateTime::fromMSecsSinceEpoch(a.lockedAtMs, QTimeZone::utc())
                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
         else if (a.pendingFailures > 0)
-            state = tr("active, %n failed sign-in(s) lately", nullptr, a.pendingFailures);
+            state = tr("active, %n failed sign-in(s) since the last sign-in", nullptr, a.pendingFailures);
         const QStringList cells{a.recovery ? tr("(recovery key)") : a.login, a.name,
                                 a.role ? label(*a.role) : QString(), state};
         for (int c = 0; c < cells.size(); ++c) {

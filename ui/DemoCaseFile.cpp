@@ -146,7 +146,7 @@ demo::DemoOptions standardDemoOptions()
 QString describeDemoAccount(const DemoAccount &account)
 {
     if (!account.role)
-        return Tr::tr("no member");
+        return Tr::tr("not a member of the unit");
     const QString role = label(*account.role);
     const bool hasTeam = (account.role == Role::Sergeant || account.role == Role::Detective) && !account.team.isEmpty();
     return hasTeam ? Tr::tr("%1, %2 (%3)").arg(role, account.team, account.name)

@@ -30,7 +30,7 @@ QString describeSession(const Session &session, const QString &name)
         return Tr::tr("Opened with the recovery key");
     const QString who = name.isEmpty() ? session.login : Tr::tr("%1 (%2)").arg(session.login, name);
     if (!session.role)
-        return Tr::tr("Signed in as %1, no member of the unit").arg(who);
+        return Tr::tr("Signed in as %1, not a member of the unit").arg(who);
     return Tr::tr("Signed in as %1, %2").arg(who, label(*session.role));
 }
 

@@ -329,7 +329,7 @@ void rewriteChecks(db::Database &db)
             QString next = withoutInLists(sql);
             if (s.text(0) == QLatin1StringView("audit")) {
                 if (next.count(hashGlob) != 1)
-                    throw Error(ErrorKind::Database, Tr::tr("The audit table's hash check is not the one CaseBoard wrote."));
+                    throw Error(ErrorKind::Database, Tr::tr("The audit table's rule for hashes was changed outside CaseBoard; the file cannot be upgraded."));
                 next.replace(hashGlob, hashTrim);
             }
             if (next != sql)
