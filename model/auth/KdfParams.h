@@ -17,7 +17,7 @@ struct KdfParams {
     std::uint32_t lanes = 1;
 
     // Argon2id with 64 MiB, 3 passes, 1 lane (RFC 9106's second recommendation, with more
-    // passes): about 0.4 s on the project's machine. The default everywhere.
+    // passes): about 0.2 s on the project's machine (caseboard-cli bench). The default everywhere.
     static constexpr KdfParams standard() { return {}; }
     // 256 KiB and 1 pass, for test suites that sign in hundreds of times. Never the default and
     // never chosen by the environment: only code that asks for it by name gets it.
