@@ -69,14 +69,6 @@
 <context>
     <name>cb::Backup</name>
     <message>
-        <source>Cannot open %1 to flush it to disk.</source>
-        <translation>No se puede abrir %1 para volcarlo al disco.</translation>
-    </message>
-    <message>
-        <source>Cannot flush %1 to disk.</source>
-        <translation>No se puede volcar %1 al disco.</translation>
-    </message>
-    <message>
         <source>check &quot;%1&quot; failed: %2</source>
         <translation>la comprobación &quot;%1&quot; falló: %2</translation>
     </message>
@@ -253,14 +245,6 @@
     <message>
         <source>The key slots of %1 are damaged (neither copy of its header is whole). Restore it from a backup; the file was not changed.</source>
         <translation>Las ranuras de clave de %1 están dañadas (ninguna de las dos copias de su cabecera está completa). Restáurelo desde una copia de seguridad; el archivo no se modificó.</translation>
-    </message>
-    <message>
-        <source>Cannot open the folder of %1 to flush it to disk.</source>
-        <translation>No se puede abrir la carpeta de %1 para volcarla al disco.</translation>
-    </message>
-    <message>
-        <source>Cannot flush the folder of %1 to disk.</source>
-        <translation>No se puede volcar la carpeta de %1 al disco.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; cannot be a login: a login is a member&apos;s badge, 1 to 64 characters without spaces around it.</source>
@@ -1001,6 +985,17 @@
     </message>
 </context>
 <context>
+    <name>cb::FileSync</name>
+    <message>
+        <source>Cannot flush %1 to disk.</source>
+        <translation>No se puede volcar %1 al disco.</translation>
+    </message>
+    <message>
+        <source>Cannot flush the folder of %1 to disk.</source>
+        <translation>No se puede volcar la carpeta de %1 al disco.</translation>
+    </message>
+</context>
+<context>
     <name>cb::Permissions</name>
     <message>
         <source>read the case</source>
@@ -1216,14 +1211,6 @@
 </context>
 <context>
     <name>cb::auth::SignInLog</name>
-    <message>
-        <source>Cannot open the folder of %1 to flush it to disk.</source>
-        <translation>No se puede abrir la carpeta de %1 para volcarla al disco.</translation>
-    </message>
-    <message>
-        <source>Cannot flush the folder of %1 to disk.</source>
-        <translation>No se puede volcar la carpeta de %1 al disco.</translation>
-    </message>
     <message>
         <source>The sign-in record %1 is busy: another CaseBoard is signing in to the same case file. Try again.</source>
         <translation>El registro de inicios de sesión %1 está ocupado: otro CaseBoard está iniciando sesión en el mismo archivo de casos. Vuelva a intentarlo.</translation>

@@ -12,6 +12,7 @@
 #include "model/auth/SignInLog.h"
 #include "model/auth/Vault.h"
 #include "model/storage/ContainerVfs.h"
+#include "model/storage/FileSync.h"
 #include "model/storage/Schema.h"
 #include "model/store/CaseStore.h"
 #include "model/util/Clock.h"
@@ -78,18 +79,6 @@ void removeWithSidecars(const QString &path)
     QFile::remove(path + QStringLiteral("-wal"));
     QFile::remove(path + QStringLiteral("-shm"));
     QFile::remove(path + QStringLiteral("-journal"));
-}
-
-void syncDirectory(const QString &path)
-{
-    const QByteArray native = QFile::encodeName(QFileInfo(path).absolutePath());
-    const int fd = ::open(native.constData(), O_RDONLY | O_DIRECTORY);
-    if (fd < 0)
-        throw Error(ErrorKind::Io, Tr::tr("Cannot open the folder of %1 to flush it to disk.").arg(path));
-    const int rc = ::fsync(fd);
-    ::close(fd);
-    if (rc != 0)
-        throw Error(ErrorKind::Io, Tr::tr("Cannot flush the folder of %1 to disk.").arg(path));
 }
 
 // A new set of key slots at `path` (a new file, an upgraded one) starts without failures or locks,
@@ -641,7 +630,7 @@ void CaseFile::replaceWithContainer(db::Database &source, const QString &path, c
         backToWal();
         throw;
     }
-    syncDirectory(path);
+    fsync::syncFolderOf(path);
 }
 
 CaseFile::Created CaseFile::upgrade(const QString &path, const SecretBytes &passphrase, const NewCaseFile &spec)

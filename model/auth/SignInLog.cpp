@@ -2,6 +2,7 @@
 
 #include "model/auth/KeyHeader.h"
 #include "model/storage/Error.h"
+#include "model/storage/FileSync.h"
 #include "model/util/Clock.h"
 
 #include <QCoreApplication>
@@ -94,18 +95,6 @@ std::optional<SignInRecord> decodeRecord(const QJsonValue &value)
         r.lockedAtMs = *ms;
     }
     return r;
-}
-
-void syncFolder(const QString &path)
-{
-    const QByteArray native = QFile::encodeName(QFileInfo(path).absolutePath());
-    const int fd = ::open(native.constData(), O_RDONLY | O_DIRECTORY);
-    if (fd < 0)
-        throw Error(ErrorKind::Io, Tr::tr("Cannot open the folder of %1 to flush it to disk.").arg(path));
-    const int rc = ::fsync(fd);
-    ::close(fd);
-    if (rc != 0)
-        throw Error(ErrorKind::Io, Tr::tr("Cannot flush the folder of %1 to disk.").arg(path));
 }
 
 // The lock file around a read-modify-write of the record, between processes and threads alike
@@ -260,7 +249,7 @@ void SignInLog::write(const SignInRecords &records)
         if (QFileInfo::exists(m_path) || QFileInfo(m_path).isSymLink()) {
             if (!QFile::remove(m_path))
                 throw Error(ErrorKind::Io, Tr::tr("Cannot remove the sign-in record %1.").arg(m_path));
-            syncFolder(m_path);
+            fsync::syncFolderOf(m_path);
         }
         return;
     }
@@ -283,7 +272,7 @@ void SignInLog::write(const SignInRecords &records)
         throw fail(QString::fromLocal8Bit(std::strerror(errno)));
     if (!f.commit())
         throw Error(ErrorKind::Io, Tr::tr("Cannot write the sign-in record %1: %2").arg(m_path, f.errorString()));
-    syncFolder(m_path);
+    fsync::syncFolderOf(m_path);
 }
 
 QString SignInLog::setAside(const Clock &clock, int timeoutMs)
@@ -300,7 +289,7 @@ QString SignInLog::setAside(const Clock &clock, int timeoutMs)
         aside = m_path + QStringLiteral(".damaged-") + stamp + QLatin1Char('-') + QString::number(n);
     if (std::rename(QFile::encodeName(m_path).constData(), QFile::encodeName(aside).constData()) != 0)
         throw Error(ErrorKind::Io, Tr::tr("Cannot move the damaged sign-in record %1 aside to %2.").arg(m_path, aside));
-    syncFolder(m_path);
+    fsync::syncFolderOf(m_path);
     return aside;
 }
 

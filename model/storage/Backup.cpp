@@ -3,6 +3,7 @@
 #include "model/auth/SignInLog.h"
 #include "model/storage/CaseFile.h"
 #include "model/storage/Database.h"
+#include "model/storage/FileSync.h"
 #include "model/storage/SecretBytes.h"
 
 #include <QCoreApplication>
@@ -12,9 +13,6 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QVariant>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace cb {
 
@@ -48,19 +46,6 @@ QString temporaryBeside(const QString &path, QLatin1StringView tag)
             !QFileInfo::exists(candidate + QStringLiteral("-journal")))
             return candidate;
     }
-}
-
-// Flushes `path` (a file or a folder) to disk: a rename is durable only once its folder is synced.
-void syncPath(const QString &path, bool directory)
-{
-    const QByteArray native = QFile::encodeName(path);
-    const int fd = ::open(native.constData(), directory ? (O_RDONLY | O_DIRECTORY) : O_RDONLY);
-    if (fd < 0)
-        throw Error(ErrorKind::Io, Tr::tr("Cannot open %1 to flush it to disk.").arg(path));
-    const int rc = ::fsync(fd);
-    ::close(fd);
-    if (rc != 0)
-        throw Error(ErrorKind::Io, Tr::tr("Cannot flush %1 to disk.").arg(path));
 }
 
 QString folderOf(const QString &path)
@@ -122,13 +107,13 @@ void backupCaseFile(CaseFile &source, const QString &destination, const SecretBy
         // The last connection folded the log in; leftovers would be stale beside a renamed file.
         QFile::remove(temp + QStringLiteral("-wal"));
         QFile::remove(temp + QStringLiteral("-shm"));
-        syncPath(temp, false);
+        fsync::syncFile(temp);
         if (QFileInfo::exists(destination))
             throw Error(ErrorKind::AlreadyExists,
                         Tr::tr("%1 already exists; CaseBoard never overwrites a file.").arg(destination));
         if (!QFile::rename(temp, destination))
             throw Error(ErrorKind::Io, Tr::tr("Cannot move the backup into place at %1.").arg(destination));
-        syncPath(folderOf(destination), true);
+        fsync::syncFolderOf(destination);
     } catch (const Error &e) {
         removeWithSidecars(temp);
         throw Error(e.kind(), Tr::tr("No backup was written to %1: %2").arg(destination, e.message()));
@@ -176,7 +161,7 @@ void restoreCaseFile(const QString &backup, const QString &target, const SignIn 
         }
         QFile::remove(temp + QStringLiteral("-wal"));
         QFile::remove(temp + QStringLiteral("-shm"));
-        syncPath(temp, false);
+        fsync::syncFile(temp);
     } catch (...) {
         removeWithSidecars(temp);
         throw;
@@ -207,7 +192,7 @@ void restoreCaseFile(const QString &backup, const QString &target, const SignIn 
         removeWithSidecars(temp);
         throw Error(ErrorKind::Io, Tr::tr("Cannot move the restored file into place at %1. %2").arg(target, unchanged));
     }
-    syncPath(folderOf(target), true);
+    fsync::syncFolderOf(target);
 }
 
 } // namespace cb
