@@ -2,6 +2,9 @@
 
 #include "TestSupport.h"
 
+#include "model/storage/CaseFile.h"
+#include "model/storage/Database.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -494,6 +497,49 @@ private slots:
                 test::passphrase());
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("commonly used")), qPrintable(r.err));
+    }
+
+    void rolesHoldAtTheCommandLine()
+    {
+        // The CLI acts as the member signed in: the model checks their role for the whole-file
+        // commands too, and audits each refusal (model/auth/Permissions.h).
+        const QString db = path(QStringLiteral("roles.caseboard"));
+        QVERIFY(!makeUnit(db).isEmpty());
+        const auto as = [&](const QString &user, const QString &pass, const QStringList &args) {
+            return cli(QStringList{QStringLiteral("--db"), db, QStringLiteral("--user"), user} + args, pass);
+        };
+        const QString detPass = QStringLiteral("seven silver ferries at dawn");
+        // A detective reads statistics, but exports and backs up nothing.
+        QCOMPARE(as(QStringLiteral("D-7"), detPass, {QStringLiteral("stats"), QStringLiteral("caseload")}).exitCode, 0);
+        Result r = as(QStringLiteral("D-7"), detPass, {QStringLiteral("export"), QStringLiteral("--out"), path(QStringLiteral("x.json"))});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("may not export the case file")), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(path(QStringLiteral("x.json"))));
+        r = as(QStringLiteral("D-7"), detPass, {QStringLiteral("backup"), QStringLiteral("--out"), path(QStringLiteral("x.caseboard"))});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("may not back up the case file")), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(path(QStringLiteral("x.caseboard"))));
+        // The administrator backs up, but reads no statistics and exports no case.
+        QCOMPARE(as(QStringLiteral("A-1"), test::passphrase(), {QStringLiteral("backup"), QStringLiteral("--out"),
+                                                               path(QStringLiteral("roles-backup.caseboard"))})
+                     .exitCode,
+                 0);
+        r = as(QStringLiteral("A-1"), test::passphrase(), {QStringLiteral("stats"), QStringLiteral("caseload")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("may not read statistics")), qPrintable(r.err));
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        QCOMPARE(as(QStringLiteral("A-1"), test::passphrase(), {QStringLiteral("export")}).exitCode, 2);
+        // Each refusal is in the trail, under the person refused.
+        const auto file = CaseFile::open(db, QStringLiteral("A-1"), test::secret(test::passphrase()));
+        db::Statement denied = file->db().prepare("SELECT actor, count(*) FROM audit WHERE action = 'denied' "
+                                                  "GROUP BY actor ORDER BY actor");
+        QVERIFY(denied.step());
+        QCOMPARE(denied.text(0), QStringLiteral("A-1"));
+        QCOMPARE(denied.int64(1), 2);
+        QVERIFY(denied.step());
+        QCOMPARE(denied.text(0), QStringLiteral("D-7"));
+        QCOMPARE(denied.int64(1), 2);
+        QVERIFY(!denied.step());
     }
 
     void accountLifecycle()

@@ -213,6 +213,26 @@ std::unique_ptr<CaseFile> openExisting(Context &ctx)
     return signIn(ctx, false);
 }
 
+// Who acts on the file: the member signed in (their role is checked by CaseStore), or, for an
+// account that is no member (an old-format file, a file made for an import), the system under
+// `systemLabel`.
+Actor actorOf(const CaseFile &file, const QString &systemLabel)
+{
+    if (file.session().memberId)
+        return {file.session().memberId, file.session().login};
+    return {std::nullopt, systemLabel};
+}
+
+// Refuses, audited in the file, what the signed-in member's role does not allow on the whole
+// file (model/auth/Permissions.h). `file` must be open for work (the refusal is written).
+void requirePermission(CaseFile &file, auth::Permission permission)
+{
+    SystemClock clock;
+    CaseStore store(file, clock);
+    store.setActor(actorOf(file, QStringLiteral("cli")));
+    store.require(permission);
+}
+
 // An import goes into the case file at --db, which is created for it when missing (and removed
 // again if the import fails).
 void openOrCreate(Context &ctx, const std::function<void(CaseFile &)> &fill)
@@ -281,7 +301,7 @@ int cmdExport(Context &ctx)
     auto file = openExisting(ctx);
     SystemClock clock;
     CaseStore store(*file, clock);
-    store.setActor({std::nullopt, QStringLiteral("cli")});
+    store.setActor(actorOf(*file, QStringLiteral("cli")));
     const QString outPath = ctx.parser->value(QStringLiteral("out"));
     if (outPath.isEmpty() || outPath == QLatin1String("-")) {
         QFile out;
@@ -312,7 +332,7 @@ int cmdImportPublic(Context &ctx, io::PublicFormat format, const QString &inPath
     auto importInto = [&](CaseFile &file) {
         SystemClock clock;
         CaseStore store(file, clock);
-        store.setActor({std::nullopt, QStringLiteral("import:") + io::publicFormatKey(format)});
+        store.setActor(actorOf(file, QStringLiteral("import:") + io::publicFormatKey(format)));
         report = io::importPublic(store, in, options);
     };
     openOrCreate(ctx, importInto);
@@ -359,7 +379,7 @@ int cmdImport(Context &ctx)
     auto importInto = [&](CaseFile &file) {
         SystemClock clock;
         CaseStore store(file, clock);
-        store.setActor({std::nullopt, QStringLiteral("cli")});
+        store.setActor(actorOf(file, QStringLiteral("cli")));
         s = io::importJson(store, in, QFileInfo(inPath).fileName());
     };
     openOrCreate(ctx, importInto);
@@ -463,8 +483,16 @@ int cmdStats(Context &ctx)
     if (format != QLatin1String("csv") && format != QLatin1String("json") && format != QLatin1String("table"))
         throw UsageProblem{Tr::tr("--format: one of csv, json, table; not %1").arg(format)};
 
-    auto file = signIn(ctx, true);
-    r.reader.memberId = file->session().memberId;
+    SecretBytes secret;
+    auto file = signIn(ctx, true, &secret);
+    const Session &who = file->session();
+    if (who.memberId && (!who.role || !auth::decide(*who.role, auth::Permission::ReadStatistics, {}).allowed)) {
+        // Refused: a second connection, for work, only to audit the refusal in the file.
+        const bool recovery = !ctx.recoveryKeyFile.isEmpty();
+        requirePermission(*CaseFile::open(ctx.dbPath, SignIn{who.login, secret, recovery}),
+                          auth::Permission::ReadStatistics);
+    }
+    r.reader.memberId = who.memberId;
     const Tabular t = statsTable(file->db(), r);
     if (format == QLatin1String("csv"))
         writeCsv(t, ctx.out);
@@ -566,6 +594,7 @@ int cmdBackup(Context &ctx)
         throw UsageProblem{Tr::tr("backup: where to? caseboard-cli backup --out FILE")};
     SecretBytes pass;
     auto file = signIn(ctx, false, &pass);
+    requirePermission(*file, auth::Permission::BackUp);
     backupCaseFile(*file, out, pass);
     ctx.out << Tr::tr("Backed up %1 to %2").arg(QDir::toNativeSeparators(ctx.dbPath), QDir::toNativeSeparators(out))
             << '\n';

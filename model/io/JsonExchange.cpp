@@ -942,6 +942,8 @@ private:
 
 ExchangeSummary exportJson(CaseStore &store, QIODevice &out)
 {
+    // A plaintext copy of every case: command staff only (model/auth/Permissions.h).
+    store.require(auth::Permission::ExportCaseFile);
     db::Database &db = store.database();
     ExchangeSummary summary;
     QList<std::pair<QString, int>> counts;
@@ -983,6 +985,7 @@ ExchangeSummary exportJson(CaseStore &store, QIODevice &out)
 
 ExchangeSummary importJson(CaseStore &store, QIODevice &in, const QString &sourceName)
 {
+    store.require(auth::Permission::Import);
     return Importer(store, sourceName).run(in);
 }
 

@@ -124,6 +124,9 @@ public:
     QList<AuditEntry> auditTrail(Id afterId, int limit) const;
     // An event that is not a row change (an export, an import).
     void recordEvent(const QString &action, const QString &entity, const QString &detail);
+    // For what is done to the whole file outside the store's own actions (an export, a backup,
+    // statistics): throws Refused, after auditing the refusal, unless the actor's role allows it.
+    void require(auth::Permission permission) { authorize(permission, std::nullopt); }
 
 private:
     class Writer;
