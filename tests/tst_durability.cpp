@@ -839,6 +839,10 @@ void TestDurability::tampering()
                 qPrintable(mode + u"the store read the damaged page without an error"_s));
         } catch (const Error &e) {
             QCOMPARE(e.kind(), ErrorKind::Damaged);
+            // Said in the user's words: what happened to which file, and what to do.
+            QVERIFY2(e.message().contains(path) && e.message().contains(u"Restore the file from a backup"_s) &&
+                         !e.message().contains(u"malformed"_s),
+                     qPrintable(mode + e.message()));
         }
         file.reset();
         QCOMPARE(fileChecksum(path), before);

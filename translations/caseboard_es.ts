@@ -1804,6 +1804,10 @@
         <source>The disk reported an error while CaseBoard was using %1 (it may be failing or disconnected), so nothing was saved. Check the disk, then try again.</source>
         <translation>El disco informó de un error mientras CaseBoard usaba %1 (puede estar fallando o desconectado), así que no se guardó nada. Revise el disco y vuelva a intentarlo.</translation>
     </message>
+    <message>
+        <source>%1 is damaged: a part of it cannot be read, so this could not be done. Restore the file from a backup; caseboard-cli verify names the damaged pages.</source>
+        <translation>%1 está dañado: una parte no se puede leer, así que esto no se pudo hacer. Restaure el archivo desde una copia de seguridad; caseboard-cli verify indica las páginas dañadas.</translation>
+    </message>
 </context>
 <context>
     <name>cb::demo::DemoGenerator</name>

@@ -67,6 +67,13 @@ QString diskMessage(sqlite3 *db, int code)
     // The disk message names the file already; an SQL snippet as context would only confuse.
     if (const QString disk = diskMessage(db, code); !disk.isEmpty())
         throw Error(kindFor(code), disk);
+    // SQLite's "database disk image is malformed" tells a detective nothing: say what it means
+    // for them and what to do. (CaseFile's sign-in says the same in its own words.)
+    if ((code & 0xff) == SQLITE_CORRUPT)
+        throw Error(ErrorKind::Damaged,
+                    Tr::tr("%1 is damaged: a part of it cannot be read, so this could not be done. Restore the file "
+                           "from a backup; caseboard-cli verify names the damaged pages.")
+                        .arg(fileOf(db)));
     const QString detail = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(code));
     QString message = context.isEmpty() ? detail : context + QStringLiteral(": ") + detail;
     throw Error(kindFor(code), message);
