@@ -1120,10 +1120,6 @@
         <translation>esta sesión</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; cannot be a login: a login is a member&apos;s badge, 1 to 64 characters without spaces around it.</source>
-        <translation>&quot;%1&quot; no puede ser un nombre de usuario: un nombre de usuario es la placa de un miembro, de 1 a 64 caracteres sin espacios alrededor.</translation>
-    </message>
-    <message>
         <source>The key slots of %1 are damaged. Restore it from a backup.</source>
         <translation>Las ranuras de clave de %1 están dañadas. Restáurelo desde una copia de seguridad.</translation>
     </message>

@@ -54,25 +54,6 @@ void requireAdministrator(CaseFile &file, const Clock &clock, const QString &wha
         deny(file, clock, what);
 }
 
-void checkLogin(const QString &login)
-{
-    bool ok = !login.trimmed().isEmpty() && login == login.trimmed() && login.size() <= 64;
-    for (QChar c : login)
-        ok = ok && c.category() != QChar::Other_Control;
-    if (!ok)
-        throw Error(ErrorKind::Invalid, Tr::tr("\"%1\" cannot be a login: a login is a member's badge, 1 to 64 "
-                                               "characters without spaces around it.")
-                                            .arg(login));
-}
-
-void checkPassphrase(const SecretBytes &passphrase, const QStringList &context)
-{
-    const QString reason =
-        PassphrasePolicy::check(QString::fromUtf8(passphrase.data(), static_cast<qsizetype>(passphrase.size())), context);
-    if (!reason.isEmpty())
-        throw Error(ErrorKind::Invalid, reason);
-}
-
 struct MemberRow {
     Id id = 0;
     QString name;
@@ -167,7 +148,7 @@ void Accounts::add(const QString &login, const SecretBytes &passphrase, const st
 {
     requireSlots(m_file);
     requireAdministrator(m_file, m_clock, Tr::tr("add accounts"));
-    checkLogin(login);
+    PassphrasePolicy::requireLogin(login);
     const std::optional<MemberRow> existing = memberByBadge(m_file, login);
     if (newMember && existing)
         throw Error(ErrorKind::AlreadyExists, Tr::tr("A member with the badge %1 exists already.").arg(login));
@@ -178,7 +159,7 @@ void Accounts::add(const QString &login, const SecretBytes &passphrase, const st
         throw Error(ErrorKind::Invalid, Tr::tr("No member has the badge %1: an account belongs to a member. Add the "
                                                "member first, or give a name and a role.")
                                             .arg(login));
-    checkPassphrase(passphrase, {login, newMember ? newMember->name : existing->name});
+    PassphrasePolicy::require(passphrase, {login, newMember ? newMember->name : existing->name});
     // Argon2id before the transaction opens: it takes a while.
     const KeySlot slot = Vault::accountSlot(login, passphrase, kdf, m_file.m_fileKey, m_clock.nowMs());
     changeHeader(m_file, m_clock, QStringLiteral("account_added"), login,
@@ -207,7 +188,7 @@ void Accounts::changePassphrase(const QString &login, const SecretBytes &newPass
     if (session.recovery || session.login != login)
         requireAdministrator(m_file, m_clock, Tr::tr("change another account's passphrase"));
     const std::optional<MemberRow> member = memberByBadge(m_file, login);
-    checkPassphrase(newPassphrase, {login, member ? member->name : QString()});
+    PassphrasePolicy::require(newPassphrase, {login, member ? member->name : QString()});
     KeySlot fresh = Vault::accountSlot(login, newPassphrase, kdf, m_file.m_fileKey, m_clock.nowMs());
     changeHeader(m_file, m_clock, QStringLiteral("passphrase_changed"), login,
                  [&](KeyHeader &h, CaseStore &, lockout::EventClock &) {

@@ -92,26 +92,6 @@ void forgetOlderSignIns(const QString &path)
     }
 }
 
-// A login is a member's badge: not blank, no spaces around it, no control characters.
-void checkLogin(const QString &login)
-{
-    bool ok = !login.trimmed().isEmpty() && login == login.trimmed() && login.size() <= 64;
-    for (QChar c : login)
-        ok = ok && c.category() != QChar::Other_Control;
-    if (!ok)
-        throw Error(ErrorKind::Invalid, Tr::tr("\"%1\" cannot be a login: a login is a member's badge, 1 to 64 "
-                                               "characters without spaces around it.")
-                                            .arg(login));
-}
-
-void checkPassphrase(const SecretBytes &passphrase, const QStringList &context)
-{
-    const QString reason =
-        PassphrasePolicy::check(QString::fromUtf8(passphrase.data(), static_cast<qsizetype>(passphrase.size())), context);
-    if (!reason.isEmpty())
-        throw Error(ErrorKind::Invalid, reason);
-}
-
 // Which slot a sign-in asks for.
 const auth::KeySlot &pickSlot(const auth::KeyHeader &header, const QString &path, const SignIn &in)
 {
@@ -458,8 +438,8 @@ CaseFile::Created CaseFile::create(const QString &path, const NewCaseFile &spec,
 {
     if (QFileInfo::exists(path))
         throw Error(ErrorKind::AlreadyExists, Tr::tr("%1 already exists; CaseBoard never overwrites a file.").arg(path));
-    checkLogin(spec.adminLogin);
-    checkPassphrase(passphrase, {spec.adminLogin, spec.adminName});
+    PassphrasePolicy::requireLogin(spec.adminLogin);
+    PassphrasePolicy::require(passphrase, {spec.adminLogin, spec.adminName});
     const SystemClock systemClock;
     const Clock &clock = spec.clock ? *spec.clock : systemClock;
     const std::int64_t now = clock.nowMs();
@@ -635,7 +615,7 @@ void CaseFile::replaceWithContainer(db::Database &source, const QString &path, c
 
 CaseFile::Created CaseFile::upgrade(const QString &path, const SecretBytes &passphrase, const NewCaseFile &spec)
 {
-    checkLogin(spec.adminLogin);
+    PassphrasePolicy::requireLogin(spec.adminLogin);
     {
         if (!QFileInfo(path).isFile())
             throw Error(ErrorKind::NotFound, Tr::tr("No case file at %1.").arg(path));
@@ -652,7 +632,7 @@ CaseFile::Created CaseFile::upgrade(const QString &path, const SecretBytes &pass
         if (s.step())
             memberName = s.text(0);
     }
-    checkPassphrase(passphrase, {spec.adminLogin, memberName.value_or(spec.adminName)});
+    PassphrasePolicy::require(passphrase, {spec.adminLogin, memberName.value_or(spec.adminName)});
 
     const SystemClock systemClock;
     const Clock &clock = spec.clock ? *spec.clock : systemClock;

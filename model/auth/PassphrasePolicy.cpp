@@ -1,6 +1,7 @@
 #include "model/auth/PassphrasePolicy.h"
 
 #include "model/storage/Error.h"
+#include "model/storage/SecretBytes.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -114,6 +115,25 @@ QString PassphrasePolicy::check(const QString &passphrase, const QStringList &co
 int PassphrasePolicy::blocklistSize()
 {
     return static_cast<int>(blocklist().size());
+}
+
+void PassphrasePolicy::require(const SecretBytes &passphrase, const QStringList &context)
+{
+    const QString reason =
+        check(QString::fromUtf8(passphrase.data(), static_cast<qsizetype>(passphrase.size())), context);
+    if (!reason.isEmpty())
+        throw Error(ErrorKind::Invalid, reason);
+}
+
+void PassphrasePolicy::requireLogin(const QString &login)
+{
+    bool ok = !login.trimmed().isEmpty() && login == login.trimmed() && login.size() <= 64;
+    for (QChar c : login)
+        ok = ok && c.category() != QChar::Other_Control;
+    if (!ok)
+        throw Error(ErrorKind::Invalid, Tr::tr("\"%1\" cannot be a login: a login is a member's badge, 1 to 64 "
+                                               "characters without spaces around it.")
+                                            .arg(login));
 }
 
 } // namespace cb
