@@ -42,25 +42,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-template<typename Fn>
-QString expectErrorAt(Fn &&fn, ErrorKind kind, const char *file, int line)
-{
-    try {
-        fn();
-    } catch (const Error &e) {
-        if (e.kind() != kind)
-            QTest::qFail(qPrintable(u"error kind %1, expected %2: %3"_s.arg(int(e.kind())).arg(int(kind)).arg(e.message())),
-                         file, line);
-        return e.message();
-    } catch (const std::exception &e) {
-        QTest::qFail(qPrintable(u"not a cb::Error: "_s + QString::fromLocal8Bit(e.what())), file, line);
-        return {};
-    }
-    QTest::qFail("no cb::Error thrown", file, line);
-    return {};
-}
-#define expectError(...) expectErrorAt(__VA_ARGS__, __FILE__, __LINE__)
-
 const QString kAdminPass = u"blue harbour lantern 42"_s;
 const QString kDetectivePass = u"seven silver ferries at dawn"_s;
 const QString kSergeantPass = u"quiet orchard under rain"_s;

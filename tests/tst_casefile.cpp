@@ -31,28 +31,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Runs fn, which must throw cb::Error of the given kind (a test failure otherwise); returns the message.
-template<typename Fn>
-QString expectErrorAt(Fn &&fn, ErrorKind kind, const char *file, int line)
-{
-    try {
-        fn();
-    } catch (const Error &e) {
-        if (e.kind() != kind)
-            QTest::qFail(qPrintable(u"error kind %1, expected %2: %3"_s.arg(int(e.kind())).arg(int(kind)).arg(e.message())),
-                         file, line);
-        if (QString::fromStdString(e.what()) != e.message())
-            QTest::qFail("what() differs from message()", file, line);
-        return e.message();
-    } catch (const std::exception &e) {
-        QTest::qFail(qPrintable(u"not a cb::Error: "_s + QString::fromLocal8Bit(e.what())), file, line);
-        return {};
-    }
-    QTest::qFail("no cb::Error thrown", file, line);
-    return {};
-}
-#define expectError(...) expectErrorAt(__VA_ARGS__, __FILE__, __LINE__)
-
 QByteArray readAll(const QString &path)
 {
     QFile f(path);

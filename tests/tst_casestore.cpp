@@ -91,23 +91,6 @@ struct World {
 
 using Action = std::function<void(World &)>;
 
-// Runs fn, which must throw cb::Error of the given kind (a test failure otherwise); returns the message.
-template<typename Fn>
-QString expectErrorAt(Fn &&fn, ErrorKind kind, const char *file, int line)
-{
-    try {
-        fn();
-    } catch (const Error &e) {
-        if (e.kind() != kind)
-            QTest::qFail(qPrintable(u"error kind %1, expected %2: %3"_s.arg(int(e.kind())).arg(int(kind)).arg(e.message())),
-                         file, line);
-        return e.message();
-    }
-    QTest::qFail("no cb::Error thrown", file, line);
-    return {};
-}
-#define expectError(...) expectErrorAt(__VA_ARGS__, __FILE__, __LINE__)
-
 const char *const kTables[] = {"settings", "members",  "cases",       "status_changes", "victims", "case_persons",
                                "arrests",  "assignments", "leads", "notes",          "audit"};
 
